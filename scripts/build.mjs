@@ -1,0 +1,95 @@
+// Runs before every `wrangler dev`, `wrangler deploy` and `npm test` (wrangler.toml [build]):
+// 1. refuses to go on when a fact's evidence or figures do not match the source;
+// 2. bundles the widget scripts into dist/public, served by Workers Static Assets,
+//    with a content-hashed copy and the SRI hashes the pages and README quote.
+import { build, transform } from 'esbuild'
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { pathToFileURL } from 'node:url'
+
+const root = new URL('..', import.meta.url)
+const at = (path) => new URL(path, root)
+const readJson = async (path) => JSON.parse(await readFile(at(path), 'utf8'))
+
+export async function checkData() {
+  const { outputFiles } = await build({
+    entryPoints: [at('src/data/validate.ts').pathname],
+    bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'silent',
+  })
+  const module = `data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`
+  const { validateData } = await import(module)
+  const source = await readFile(at('data/source/xiaomi-ev-launch-2021-04-01.txt'), 'utf8')
+  const errors = validateData(
+    { facts: await readJson('data/facts.json'), locales: await readJson('data/locale.json'), card: await readJson('data/card.json') },
+    source,
+  )
+  if (errors.length) {
+    console.error(`data/ is not sound, ${errors.length} problem(s):\n${errors.map((e) => `  - ${e}`).join('\n')}`)
+    process.exit(1)
+  }
+  return (await readJson('data/facts.json')).facts.length
+}
+
+// CSS imports become minified strings: the shadow root needs the text, not a file.
+const cssAsText = {
+  name: 'css-as-text',
+  setup(b) {
+    b.onLoad({ filter: /\.css$/ }, async (args) => {
+      const { code } = await transform(await readFile(args.path, 'utf8'), { loader: 'css', minify: true })
+      return { contents: `export default ${JSON.stringify(code.trim())}`, loader: 'js' }
+    })
+  },
+}
+
+async function bundle(entry) {
+  const { outputFiles } = await build({
+    entryPoints: [at(entry).pathname],
+    bundle: true, minify: true, format: 'iife', target: 'es2020', write: false, legalComments: 'none',
+    jsx: 'automatic', jsxImportSource: 'preact',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [cssAsText],
+  })
+  return outputFiles[0].contents
+}
+
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`
+const shortHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 10)
+
+export async function buildAssets() {
+  const out = at('dist/public/')
+  await rm(at('dist/'), { recursive: true, force: true })
+  await mkdir(out, { recursive: true })
+  const manifest = {}
+  for (const [name, entry] of [['embed', 'widget/embed.tsx']]) {
+    const bytes = await bundle(entry)
+    const pinned = `${name}.${shortHash(bytes)}.js`
+    await writeFile(new URL(`${name}.js`, out), bytes)
+    await writeFile(new URL(pinned, out), bytes)
+    manifest[name] = { path: `/${name}.js`, pinned: `/${pinned}`, integrity: sri(bytes), bytes: bytes.length }
+  }
+  // Workers Static Assets applies these per path: /embed.js may change with a deploy, a hashed
+  // copy never does. Scripts are loaded cross-origin, with SRI, so they need CORS and CORP.
+  const common = [
+    'Access-Control-Allow-Origin: *',
+    'Cross-Origin-Resource-Policy: cross-origin',
+    'X-Content-Type-Options: nosniff',
+    'Referrer-Policy: no-referrer',
+  ]
+  const rules = Object.keys(manifest).flatMap((name) => [
+    `/${name}.js`, ...common.map((h) => `  ${h}`), '  Cache-Control: public, max-age=300, stale-while-revalidate=86400',
+    `/${name}.*.js`, ...common.map((h) => `  ${h}`), '  Cache-Control: public, max-age=31536000, immutable',
+  ])
+  await writeFile(new URL('_headers', out), rules.join('\n') + '\n')
+  await writeFile(at('dist/manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
+  return manifest
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const count = await checkData()
+  if (process.argv.includes('--check')) {
+    console.log(`data/: ${count} facts, every span and figure found in the source`)
+  } else {
+    const manifest = await buildAssets()
+    console.log(`data/: ${count} facts verified; built ${Object.values(manifest).map((m) => `${m.pinned} (${m.bytes} B)`).join(', ')}`)
+  }
+}

@@ -1,0 +1,55 @@
+import type { CardFigure, CardModel, Variant } from '../../widget/card-model'
+import { cardConfig, factsById, factSet, locales } from '../data'
+import { formatDate, formatFigure } from '../data/format'
+import type { Fact, Figure, Lang } from '../data/schema'
+
+export const VARIANTS = ['compact', 'full', 'stat'] as const satisfies readonly Variant[]
+
+const fact = <K extends Fact['kind']>(id: string, kind: K) => {
+  const f = factsById.get(id)
+  if (f?.kind !== kind) throw new Error(`card.json names ${id}, not a ${kind} fact`)
+  return f as Extract<Fact, { kind: K }>
+}
+
+export const sourceHref = (id?: string) => (id ? `/source#${id}` : '/source')
+
+export function cardFigure(figure: Figure, lang: Lang): CardFigure {
+  const strings = locales[lang]
+  return {
+    id: figure.id,
+    label: figure.label[lang],
+    value: formatFigure(figure, lang, strings),
+    ...(figure.equivalent && { equivalent: formatFigure(figure.equivalent, lang, strings) }),
+    evidence: figure.evidence.text,
+    href: sourceHref(figure.id),
+  }
+}
+
+/** Exactly what one card shows. `statFact` must be a figure id (the route validates it). */
+export function buildCard(lang: Lang, variant: Variant, statFact?: string): CardModel {
+  const strings = locales[lang]
+  const ids =
+    variant === 'stat' ? [statFact ?? cardConfig.statDefault] : variant === 'full' ? cardConfig.full : cardConfig.compact
+  const model: CardModel = {
+    lang,
+    variant,
+    headline: strings.headline,
+    date: { iso: factSet.source.published, text: formatDate(factSet.source.published, lang) },
+    figures: ids.map((id) => cardFigure(fact(id, 'figure'), lang)),
+    source: { label: strings.source, href: sourceHref() },
+    ui: {
+      label: strings.cardLabel,
+      keyFigures: strings.keyFigures,
+      evidence: strings.evidence,
+    },
+  }
+  if (variant === 'full') {
+    const quote = fact(cardConfig.quote, 'quote')
+    model.quote = { text: quote.text[lang], attribution: quote.attribution[lang], href: sourceHref(quote.id) }
+    model.advantages = {
+      title: strings.advantages,
+      items: cardConfig.advantages.map((id) => ({ id, text: fact(id, 'statement').text[lang] })),
+    }
+  }
+  return model
+}

@@ -1,0 +1,29 @@
+import factsJson from '../../data/facts.json'
+import localeJson from '../../data/locale.json'
+import cardJson from '../../data/card.json'
+import sourceText from '../../data/source/xiaomi-ev-launch-2021-04-01.txt'
+import { CardConfig, FactSet, Locales, type Fact, type Figure } from './schema'
+
+// Parsed once per isolate. The build already refused unsound data (scripts/build.mjs),
+// so parsing here only gives the JSON its exact types.
+export const factSet = FactSet.parse(factsJson)
+export const locales = Locales.parse(localeJson)
+export const cardConfig = CardConfig.parse(cardJson)
+export const source = sourceText
+export const SOURCE_FILE = 'xiaomi-ev-launch-2021-04-01.txt'
+
+export const factsById = new Map<string, Fact>(factSet.facts.map((f) => [f.id, f]))
+export const figureIds = factSet.facts.filter((f): f is Figure => f.kind === 'figure').map((f) => f.id)
+export const rawData = { facts: factsJson, locales: localeJson, card: cardJson }
+
+/** Changes whenever a byte of the data does: the root of every ETag. */
+export const dataVersion = fnv1a(JSON.stringify(rawData) + sourceText)
+
+export function fnv1a(text: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return (hash >>> 0).toString(36)
+}

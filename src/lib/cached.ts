@@ -1,0 +1,41 @@
+import type { Context, TypedResponse } from 'hono'
+import type { JSONParsed } from 'hono/utils/types'
+import { dataVersion, fnv1a } from '../data'
+
+interface Entry {
+  body: string
+  etag: string
+}
+
+// The data only changes with a deploy, so each distinct response is built once per
+// isolate and then served from here: no formatting or serialising on the hot path.
+const entries = new Map<string, Entry>()
+
+export const CACHE_CONTROL = 'public, max-age=300, s-maxage=86400, stale-while-revalidate=604800'
+
+export function memoized(key: string, build: () => string): Entry {
+  let entry = entries.get(key)
+  if (!entry) {
+    const body = build()
+    entry = { body, etag: `"${dataVersion}-${fnv1a(body)}"` }
+    entries.set(key, entry)
+  }
+  return entry
+}
+
+/** A 200 with a strong ETag, or a 304 when the client already holds it. */
+export function respondCached(c: Context, entry: Entry, contentType: string, headers: Record<string, string> = {}): Response {
+  const common = { ETag: entry.etag, 'Cache-Control': CACHE_CONTROL, ...headers }
+  const inm = c.req.header('If-None-Match')
+  if (inm && inm.split(',').some((tag) => tag.trim() === entry.etag || tag.trim() === '*')) {
+    return new Response(null, { status: 304, headers: common })
+  }
+  return new Response(entry.body, { status: 200, headers: { 'Content-Type': contentType, ...common } })
+}
+
+export function cachedJson<T>(c: Context, key: string, build: () => T, headers: Record<string, string> = {}) {
+  const entry = memoized(key, () => JSON.stringify(build()))
+  // The body is T serialised; the cast only restores the type that c.json() would carry.
+  return respondCached(c, entry, 'application/json; charset=utf-8', headers) as Response &
+    TypedResponse<JSONParsed<T>, 200, 'json'>
+}

@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest'
+import { expectProblem, get, getJson } from './helpers'
+
+describe('GET /v1/facts', () => {
+  it('lists every fact with its evidence, in English by default', async () => {
+    const { res, body } = await getJson('/v1/facts')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toBe('application/json; charset=utf-8')
+    expect(res.headers.get('Content-Language')).toBe('en')
+    expect(body.lang).toBe('en')
+    expect(body.count).toBe(body.facts.length)
+    expect(body.count).toBe(24)
+    const cash = body.facts.find((f: any) => f.id === 'cash-reserve')
+    expect(cash).toMatchObject({
+      kind: 'figure', category: 'performance', label: 'Cash reserve at the end of 2020', value: 108000000000,
+      currency: 'CNY', holdsFor: '2020-12-31', equivalent: { value: 16500000000, currency: 'USD' },
+    })
+    expect(cash.evidence.text).toContain('RMB 108 billion (US$16.5 billion)')
+  })
+
+  it('filters by category and by ids', async () => {
+    const adv = await getJson('/v1/facts?category=advantage')
+    expect(adv.body.facts.every((f: any) => f.category === 'advantage')).toBe(true)
+    expect(adv.body.count).toBe(7)
+    const some = await getJson('/v1/facts?ids=cash-reserve,%20ev-ceo')
+    expect(some.body.facts.map((f: any) => f.id)).toEqual(['ev-ceo', 'cash-reserve'])
+  })
+
+  it('answers in Chinese for any Chinese tag, and by Accept-Language without one', async () => {
+    for (const tag of ['zh', 'zh-Hans', 'zh-CN', 'ZH-cn', 'zh-Hans-CN']) {
+      const { res, body } = await getJson(`/v1/facts?lang=${tag}`)
+      expect(res.headers.get('Content-Language'), tag).toBe('zh-CN')
+      expect(body.facts[0].text).toBe('小米于2021年4月1日宣布进军智能电动汽车业务。')
+    }
+    const negotiated = await get('/v1/facts', { headers: { 'Accept-Language': 'fr;q=1, zh-TW;q=0.8, en;q=0.5' } })
+    expect(negotiated.headers.get('Content-Language')).toBe('zh-CN')
+    expect(negotiated.headers.get('Vary')).toContain('Accept-Language')
+    const english = await get('/v1/facts?lang=en-US', { headers: { 'Accept-Language': 'zh-CN' } })
+    expect(english.headers.get('Content-Language')).toBe('en')
+    const refused = await get('/v1/facts', { headers: { 'Accept-Language': 'zh;q=0, de' } })
+    expect(refused.headers.get('Content-Language')).toBe('en')
+  })
+
+  it('rejects bad parameters with a problem naming the parameter and the allowed values', async () => {
+    const lang = await expectProblem(await get('/v1/facts?lang=fr'), 400)
+    expect(lang.detail).toBe('lang: lang must be one of en, zh-CN (or a tag of the same language such as zh, zh-Hans, en-US)')
+    expect(lang.invalid_params).toEqual([{ name: 'lang', reason: expect.stringContaining('en, zh-CN') }])
+    const category = await expectProblem(await get('/v1/facts?category=gossip'), 400)
+    expect(category.detail).toContain('category must be one of announcement, company, leadership, investment, performance, advantage')
+    const ids = await expectProblem(await get('/v1/facts?ids=cash-reserve,nope'), 400)
+    expect(ids.detail).toContain('ids must be a comma-separated list')
+    const unknown = await expectProblem(await get('/v1/facts?colour=red'), 400)
+    expect(unknown.detail).toBe('unknown query parameter; this route accepts: category, ids, lang')
+    const repeated = await expectProblem(await get('/v1/facts?lang=en&lang=zh'), 400)
+    expect(repeated.invalid_params?.[0].name).toBe('lang')
+  })
+})
+
+describe('GET /v1/facts/{id}', () => {
+  it('returns one fact', async () => {
+    const { res, body } = await getJson('/v1/facts/founder-statement?lang=zh')
+    expect(res.status).toBe(200)
+    expect(body).toMatchObject({ id: 'founder-statement', kind: 'quote', attribution: '雷军' })
+    expect(body.evidence.text.endsWith('—Lei Jun')).toBe(true)
+  })
+
+  it('404s an unknown id and 400s a malformed one', async () => {
+    const missing = await expectProblem(await get('/v1/facts/flying-cars'), 404)
+    expect(missing.detail).toContain('GET /v1/facts lists every fact id')
+    const malformed = await expectProblem(await get('/v1/facts/Cash_Reserve'), 400)
+    expect(malformed.detail).toContain('id must be a kebab-case fact id')
+  })
+})
+
+describe('GET /v1/card', () => {
+  it('compact: headline, date, three key figures, the source link', async () => {
+    const { body } = await getJson('/v1/card')
+    expect(body).toMatchObject({ lang: 'en', variant: 'compact', headline: 'Xiaomi launches its smart electric vehicle business' })
+    expect(body.figures.map((f: any) => [f.label, f.value])).toEqual([
+      ['Initial investment', 'RMB 10 billion'],
+      ['Total investment, next 10 years', '~US$10 billion'],
+      ['Cash reserve at the end of 2020', 'RMB 108 billion'],
+    ])
+    expect(body.figures[0]).toMatchObject({ equivalent: 'US$1.5 billion', href: '/source#initial-investment' })
+    expect(body.source).toEqual({ label: 'Source: Xiaomi announcement', href: '/source' })
+    expect(body.quote).toBeUndefined()
+  })
+
+  it('full: every figure, the quote and the six advantages', async () => {
+    const { body } = await getJson('/v1/card?variant=full&lang=zh-CN')
+    expect(body.figures).toHaveLength(9)
+    expect(body.quote.attribution).toBe('雷军')
+    expect(body.advantages.items).toHaveLength(6)
+    expect(body.headline).toBe('小米宣布进军智能电动汽车业务')
+  })
+
+  it('stat: one figure, the default or the one named', async () => {
+    expect((await getJson('/v1/card?variant=stat')).body.figures.map((f: any) => f.id)).toEqual(['initial-investment'])
+    const { body } = await getJson('/v1/card?variant=stat&fact=connected-devices&lang=zh')
+    expect(body.figures).toEqual([expect.objectContaining({ value: '超3.248亿台', label: 'AIoT平台已连接设备' })])
+  })
+
+  it('rejects a bad variant, a non-figure fact, and fact without stat', async () => {
+    expect((await expectProblem(await get('/v1/card?variant=huge'), 400)).detail).toBe('variant: variant must be one of compact, full, stat')
+    expect((await expectProblem(await get('/v1/card?variant=stat&fact=ev-ceo'), 400)).detail).toContain('fact must be the id of a figure')
+    expect((await expectProblem(await get('/v1/card?fact=cash-reserve'), 400)).detail).toBe('fact: fact is only allowed with variant=stat')
+  })
+})
+
+describe('GET /v1/source', () => {
+  it('returns the source byte for byte with its metadata', async () => {
+    const { body } = await getJson('/v1/source')
+    expect(body).toMatchObject({ published: '2021-04-01', publisher: 'Xiaomi Corporation', lang: 'en', html: '/source' })
+    expect(body.text.length).toBe(body.length)
+    expect(body.text).toContain('Xiaomi has abundant cash resources that allow Xiaomi to invest with confidence.')
+    const facts = (await getJson('/v1/facts')).body.facts
+    for (const f of facts) expect(body.text.slice(f.evidence.start, f.evidence.end)).toBe(f.evidence.text)
+  })
+})
+
+describe('GET /openapi.json', () => {
+  it('is OpenAPI 3.1 and documents every route, parameter and error', async () => {
+    const { res, body } = await getJson('/openapi.json')
+    expect(res.status).toBe(200)
+    expect(body.openapi).toBe('3.1.0')
+    const paths = body.paths
+    for (const p of ['/v1/facts', '/v1/facts/{id}', '/v1/card', '/v1/source']) {
+      expect(paths[p]?.get, p).toBeDefined()
+      expect(paths[p].get.responses['400'].content['application/problem+json'], p).toBeDefined()
+    }
+    expect(paths['/v1/facts/{id}'].get.responses['404']).toBeDefined()
+    const params = paths['/v1/card'].get.parameters.map((p: any) => p.name).sort()
+    expect(params).toEqual(['fact', 'lang', 'variant'])
+    const variant = paths['/v1/card'].get.parameters.find((p: any) => p.name === 'variant')
+    expect(variant.schema.enum).toEqual(['compact', 'full', 'stat'])
+    expect(body.components.schemas.Problem).toBeDefined()
+  })
+})
+
+describe('every route', () => {
+  const routes = ['/v1/facts', '/v1/facts/cash-reserve', '/v1/card', '/v1/source', '/openapi.json']
+
+  it('sends a strong ETag and answers If-None-Match with 304', async () => {
+    for (const path of routes.slice(0, 4)) {
+      const first = await get(path)
+      const etag = first.headers.get('ETag')!
+      expect(etag, path).toMatch(/^"[a-z0-9-]+"$/)
+      expect(first.headers.get('Cache-Control')).toBe('public, max-age=300, s-maxage=86400, stale-while-revalidate=604800')
+      const again = await get(path, { headers: { 'If-None-Match': `"other", ${etag}` } })
+      expect(again.status, path).toBe(304)
+      expect(await again.text()).toBe('')
+      expect(again.headers.get('ETag')).toBe(etag)
+      expect((await get(path, { headers: { 'If-None-Match': '"stale"' } })).status).toBe(200)
+    }
+  })
+
+  it('gives each language its own ETag', async () => {
+    const en = (await get('/v1/card?lang=en')).headers.get('ETag')
+    const zh = (await get('/v1/card?lang=zh')).headers.get('ETag')
+    expect(en).not.toBe(zh)
+  })
+
+  it('answers HEAD like GET without a body', async () => {
+    for (const path of routes) {
+      const res = await get(path, { method: 'HEAD' })
+      expect(res.status, path).toBe(200)
+      expect(await res.text()).toBe('')
+    }
+  })
+
+  it('is public, read-only CORS with a correct preflight', async () => {
+    for (const path of routes) {
+      const res = await get(path, { headers: { Origin: 'https://news.example' } })
+      expect(res.headers.get('Access-Control-Allow-Origin'), path).toBe('*')
+      expect(res.headers.get('Access-Control-Allow-Credentials')).toBeNull()
+    }
+    const preflight = await get('/v1/card', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://news.example', 'Access-Control-Request-Method': 'GET' },
+    })
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('Access-Control-Allow-Origin')).toBe('*')
+    expect(preflight.headers.get('Access-Control-Allow-Methods')).toBe('GET,HEAD,OPTIONS')
+  })
+
+  it('sends nosniff, no-referrer, and lets any origin read it', async () => {
+    for (const path of [...routes, '/v1/nope']) {
+      const res = await get(path)
+      expect(res.headers.get('X-Content-Type-Options'), path).toBe('nosniff')
+      expect(res.headers.get('Referrer-Policy'), path).toBe('no-referrer')
+      expect(res.headers.get('Cross-Origin-Resource-Policy'), path).toBe('cross-origin')
+    }
+  })
+
+  it('405s other methods with Allow', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      const res = await get('/v1/facts', { method })
+      const problem = await expectProblem(res, 405)
+      expect(res.headers.get('Allow')).toBe('GET, HEAD, OPTIONS')
+      expect(problem.detail).toContain('read-only')
+    }
+  })
+
+  it('404s unknown paths with a problem', async () => {
+    for (const path of ['/v1', '/v1/facts/cash-reserve/extra', '/v2/facts', '/wp-admin']) {
+      const problem = await expectProblem(await get(path), 404)
+      expect(problem.detail).toContain('/openapi.json')
+    }
+  })
+
+  it('never answers 5xx or echoes input, however strange', async () => {
+    const strange = [
+      `/v1/facts?lang=${'x'.repeat(10000)}`,
+      '/v1/facts?lang=%3Cscript%3Ealert(1)%3C/script%3E',
+      '/v1/card?variant=%00&fact=..%2F..%2Fetc',
+      '/v1/card?lang=%E0%A4%A',
+      '/v1/facts/%3Cimg%20src%3Dx%3E',
+      '/v1/facts?ids=' + 'a,'.repeat(3000),
+      '/v1/card?variant=stat&fact=constructor',
+      '/v1/card?__proto__=1',
+    ]
+    for (const path of strange) {
+      const res = await get(path)
+      expect(res.status, path).toBeLessThan(500)
+      const text = await res.text()
+      expect(text, path).not.toContain('<script')
+      expect(text, path).not.toContain('<img')
+      expect(text, path).not.toMatch(/at .*\.(ts|js):\d+/)
+    }
+  })
+})

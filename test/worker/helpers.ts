@@ -1,0 +1,21 @@
+import { exports } from 'cloudflare:workers'
+
+export const ORIGIN = 'https://cards.example'
+
+export function get(path: string, init?: RequestInit) {
+  return exports.default.fetch(new Request(new URL(path, ORIGIN), init))
+}
+
+export async function getJson<T = any>(path: string, init?: RequestInit): Promise<{ res: Response; body: T }> {
+  const res = await get(path, init)
+  return { res, body: (await res.json()) as T }
+}
+
+/** Asserts an RFC 9457 problem and returns it. */
+export async function expectProblem(res: Response, status: number) {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${await res.text()}`)
+  if (res.headers.get('Content-Type') !== 'application/problem+json') throw new Error(`not a problem: ${res.headers.get('Content-Type')}`)
+  const body = (await res.json()) as { status: number; title: string; detail: string; invalid_params?: { name: string; reason: string }[] }
+  if (body.status !== status || !body.title || !body.detail) throw new Error(`incomplete problem: ${JSON.stringify(body)}`)
+  return body
+}

@@ -1,0 +1,66 @@
+import type { CardModel, Theme } from './card-model'
+
+interface Props {
+  model: CardModel
+  theme: Theme
+  /** Prefix for the model's relative links: '' on our own pages, the API origin inside a host page. */
+  origin: string
+}
+
+// The one card. The worker renders it to HTML for /card and the widget renders it in the
+// browser, so both embeds show the same markup. Evidence sits in <details>: keyboard-operable
+// and readable by screen readers with no script, which is what /card needs.
+export function Card({ model: m, theme, origin }: Props) {
+  return (
+    <article class={`xc xc-${m.variant} xc-${theme}`} lang={m.lang} aria-label={m.ui.label}>
+      <p class="xc-date">
+        <time dateTime={m.date.iso}>{m.date.text}</time>
+      </p>
+      <h2 class="xc-h">{m.headline}</h2>
+      {m.variant == 'full' && <h3 class="xc-k">{m.ui.keyFigures}</h3>}
+      <dl class="xc-figs">
+        {m.figures.map((f) => (
+          <div class="xc-fig" key={f.id}>
+            <dt>{f.label}</dt>
+            <dd>
+              <span class="xc-v">{f.value}</span>
+              {f.equivalent && <span class="xc-eq"> ({f.equivalent})</span>}
+              <details class="xc-ev">
+                <summary aria-label={`${m.ui.evidence}: ${f.label}`}>{m.ui.evidence}</summary>
+                <div class="xc-pop">
+                  <blockquote cite={origin + f.href}>{f.evidence}</blockquote>
+                  <a href={origin + f.href} target="_blank">
+                    {m.source.label}
+                  </a>
+                </div>
+              </details>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {m.quote && (
+        <figure class="xc-q">
+          <blockquote cite={origin + m.quote.href}>
+            <p>{m.quote.text}</p>
+          </blockquote>
+          <figcaption>— {m.quote.attribution}</figcaption>
+        </figure>
+      )}
+      {m.advantages && (
+        <details class="xc-adv">
+          <summary>{m.advantages.title}</summary>
+          <ol>
+            {m.advantages.items.map((a) => (
+              <li key={a.id}>{a.text}</li>
+            ))}
+          </ol>
+        </details>
+      )}
+      <p class="xc-src">
+        <a href={origin + m.source.href} target="_blank">
+          {m.source.label}
+        </a>
+      </p>
+    </article>
+  )
+}

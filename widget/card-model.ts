@@ -1,0 +1,30 @@
+// What /v1/card returns and what <Card> renders: every string already in the reader's
+// language and every figure already formatted, so the browser formats nothing.
+
+export type Variant = 'compact' | 'full' | 'stat'
+export type Theme = 'light' | 'dark' | 'auto'
+
+export interface CardFigure {
+  id: string
+  label: string
+  /** "RMB 10 billion", "100亿元". */
+  value: string
+  /** The source's conversion, e.g. "US$1.5 billion". */
+  equivalent?: string
+  /** The verbatim span of the source this figure comes from. */
+  evidence: string
+  /** Relative to the API origin: the source document, scrolled to the span. */
+  href: string
+}
+
+export interface CardModel {
+  lang: 'en' | 'zh-CN'
+  variant: Variant
+  headline: string
+  date: { iso: string; text: string }
+  figures: CardFigure[]
+  quote?: { text: string; attribution: string; href: string }
+  advantages?: { title: string; items: { id: string; text: string }[] }
+  source: { label: string; href: string }
+  ui: { label: string; keyFigures: string; evidence: string }
+}

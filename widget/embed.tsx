@@ -1,0 +1,119 @@
+import { render } from 'preact'
+import { Card } from './Card'
+import css from './card.css'
+import type { CardModel, Theme, Variant } from './card-model'
+
+const TAG = 'xiaomi-ev-card'
+const THEMES: Theme[] = ['light', 'dark', 'auto']
+const VARIANTS: Variant[] = ['compact', 'full', 'stat']
+// A request that never ends must not leave the reader waiting on a spinner forever.
+const TIMEOUT_MS = 8000
+
+// The data lives where this script came from, whatever page includes it.
+const script = document.currentScript as HTMLScriptElement | null
+const ORIGIN = new URL(script ? script.src : location.href).origin
+
+// One request per distinct card however many elements show it. A failure is forgotten so a
+// later change can try again, but nothing retries on its own: no request storm when we are down.
+const requests = new Map<string, Promise<CardModel>>()
+function fetchCard(query: string): Promise<CardModel> {
+  let request = requests.get(query)
+  if (!request) {
+    request = fetch(`${ORIGIN}/v1/card?${query}`, { credentials: 'omit', signal: AbortSignal.timeout(TIMEOUT_MS) }).then(
+      (r) => (r.ok ? r.json() : Promise.reject(r.status)),
+    )
+    request.catch(() => requests.delete(query))
+    requests.set(query, request)
+  }
+  return request
+}
+
+const warn = (message: string) => console.warn(`<${TAG}>: ${message}`)
+
+function attribute<T extends string>(el: Element, name: string, allowed: T[], fallback: T): T {
+  const value = el.getAttribute(name) as T | null
+  if (value === null || allowed.includes(value)) return value ?? fallback
+  warn(`${name} must be one of ${allowed.join(', ')}; using ${fallback}`)
+  return fallback
+}
+
+const isLang = (tag: string | null | undefined): tag is string => !!tag && /^(en|zh)([-_][\w-]{1,30})?$/i.test(tag)
+
+class XiaomiEvCard extends HTMLElement {
+  static observedAttributes = ['lang', 'theme', 'variant', 'fact']
+  private queued = false
+  private generation = 0
+
+  connectedCallback() {
+    this.schedule()
+  }
+  attributeChangedCallback() {
+    this.schedule()
+  }
+
+  // Attributes arrive one callback each; render once for the whole batch.
+  private schedule() {
+    if (this.queued) return
+    this.queued = true
+    queueMicrotask(() => {
+      this.queued = false
+      if (this.isConnected) this.update().catch(warnFailure)
+    })
+  }
+
+  private async update() {
+    const theme = attribute(this, 'theme', THEMES, 'auto')
+    const variant = attribute(this, 'variant', VARIANTS, 'compact')
+    const params = new URLSearchParams({ variant })
+
+    const own = this.getAttribute('lang')
+    if (own !== null && !isLang(own)) warn('lang must be en or zh-CN (or a tag of either); using the page language')
+    // Without a valid lang of its own the card speaks the page's language, else the reader's.
+    const lang = isLang(own) ? own : this.parentElement?.closest('[lang]')?.getAttribute('lang')
+    if (isLang(lang)) params.set('lang', lang)
+
+    const fact = this.getAttribute('fact')
+    if (variant == 'stat' && fact) {
+      if (/^[a-z0-9-]{1,64}$/.test(fact)) params.set('fact', fact)
+      else warn('fact must be a figure id such as initial-investment; using the default figure')
+    }
+
+    // Until data arrives the box already has the card's size and shows the publisher's link.
+    const generation = ++this.generation
+    const root = this.shadowRoot || this.attachShadow({ mode: 'open' })
+    const draw = (model?: CardModel) =>
+      render(
+        <>
+          <style>{css}</style>
+          {model ? (
+            <Card model={model} theme={theme} origin={ORIGIN} />
+          ) : (
+            <div class={`xc xc-${variant} xc-${theme}`}>
+              <slot />
+            </div>
+          )}
+        </>,
+        root,
+      )
+    draw()
+
+    let model: CardModel
+    try {
+      model = await fetchCard(params.toString())
+    } catch (status) {
+      if (status != 400 || !params.has('fact')) throw status
+      warn('fact is not a figure id; using the default figure')
+      params.delete('fact')
+      model = await fetchCard(params.toString())
+    }
+    // A newer attribute change has taken over while this request was on its way.
+    if (generation == this.generation) draw(model)
+  }
+}
+
+function warnFailure() {
+  warn('the card could not be loaded; showing the link instead')
+}
+
+// Included twice, or the name already taken by another script: leave the existing one alone.
+if (window.customElements && !customElements.get(TAG)) customElements.define(TAG, XiaomiEvCard)
