@@ -4,7 +4,7 @@
 //    with a content-hashed copy and the SRI hashes the pages and README quote.
 import { build, transform } from 'esbuild'
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 
 const root = new URL('..', import.meta.url)
@@ -30,14 +30,16 @@ export async function checkData() {
   return (await readJson('data/facts.json')).facts.length
 }
 
+const minifyCss = async (path) => (await transform(await readFile(path, 'utf8'), { loader: 'css', minify: true })).code.trim()
+
 // CSS imports become minified strings: the shadow root needs the text, not a file.
 const cssAsText = {
   name: 'css-as-text',
   setup(b) {
-    b.onLoad({ filter: /\.css$/ }, async (args) => {
-      const { code } = await transform(await readFile(args.path, 'utf8'), { loader: 'css', minify: true })
-      return { contents: `export default ${JSON.stringify(code.trim())}`, loader: 'js' }
-    })
+    b.onLoad({ filter: /\.css$/ }, async (args) => ({
+      contents: `export default ${JSON.stringify(await minifyCss(args.path))}`,
+      loader: 'js',
+    }))
   },
 }
 
@@ -57,14 +59,20 @@ const shortHash = (bytes) => createHash('sha256').update(bytes).digest('hex').sl
 
 export async function buildAssets() {
   const out = at('dist/public/')
-  await rm(at('dist/'), { recursive: true, force: true })
   await mkdir(out, { recursive: true })
   const manifest = {}
-  for (const [name, entry] of [['embed', 'widget/embed.tsx']]) {
+  const written = new Set(['_headers'])
+  for (const [name, entry] of [
+    ['embed', 'widget/embed.tsx'], // the script embed, on publishers' pages
+    ['resize', 'widget/resize.ts'], // the optional parent script for iframes
+    ['frame', 'widget/frame.ts'], // inside /card: reports its height
+    ['demo', 'widget/demo.ts'], // the publisher's page at /
+  ]) {
     const bytes = await bundle(entry)
     const pinned = `${name}.${shortHash(bytes)}.js`
     await writeFile(new URL(`${name}.js`, out), bytes)
     await writeFile(new URL(pinned, out), bytes)
+    written.add(`${name}.js`).add(pinned)
     manifest[name] = { path: `/${name}.js`, pinned: `/${pinned}`, integrity: sri(bytes), bytes: bytes.length }
   }
   // Workers Static Assets applies these per path: /embed.js may change with a deploy, a hashed
@@ -80,6 +88,10 @@ export async function buildAssets() {
     `/${name}.*.js`, ...common.map((h) => `  ${h}`), '  Cache-Control: public, max-age=31536000, immutable',
   ])
   await writeFile(new URL('_headers', out), rules.join('\n') + '\n')
+  // Hashed copies of older builds go; the directory itself stays, as `wrangler dev` watches it.
+  for (const file of await readdir(out)) if (!written.has(file)) await rm(new URL(file, out))
+  // The worker inlines the same minified stylesheet into /card.
+  await writeFile(at('dist/card.css'), await minifyCss(at('widget/card.css').pathname))
   await writeFile(at('dist/manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
   return manifest
 }

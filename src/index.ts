@@ -1,7 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { card } from './routes/card'
+import { cardPage } from './routes/card-page'
 import { facts } from './routes/facts'
+import { home } from './routes/home'
+import { oembed } from './routes/oembed'
 import { sourceApi } from './routes/source'
+import { sourcePage } from './routes/source-page'
 import { apiSecurity, publicCors } from './lib/headers'
 import { internalError, methodNotAllowed } from './lib/errors'
 import { notFound } from './lib/problem'
@@ -10,12 +14,18 @@ import type { Bindings } from './bindings'
 const app = new OpenAPIHono<{ Bindings: Bindings }>()
 
 app.use('*', publicCors)
-app.use('/v1/*', apiSecurity)
-app.use('/openapi.json', apiSecurity)
+for (const path of ['/v1/*', '/openapi.json', '/oembed']) app.use(path, apiSecurity)
 
+// JSON API, described in /openapi.json
 app.route('/', facts)
 app.route('/', card)
 app.route('/', sourceApi)
+app.route('/', oembed)
+
+// HTML pages: the iframe card, the source document, the publisher's page
+app.route('/', cardPage)
+app.route('/', sourcePage)
+app.route('/', home)
 
 app.doc31('/openapi.json', (c) => ({
   openapi: '3.1.0',

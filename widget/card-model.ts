@@ -28,3 +28,6 @@ export interface CardModel {
   source: { label: string; href: string }
   ui: { label: string; keyFigures: string; evidence: string }
 }
+
+/** Fixed heights in px (card.css) so pages can reserve the space; full grows with its content. */
+export const CARD_HEIGHT = { compact: 300, stat: 220, full: 720 } as const satisfies Record<Variant, number>

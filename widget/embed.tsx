@@ -28,6 +28,16 @@ function fetchCard(query: string): Promise<CardModel> {
   return request
 }
 
+// One parsed stylesheet shared by every card on the page. Constructed sheets are also outside
+// the host page's CSP style-src, so a strict CSP needs no exception for us.
+let sheet: CSSStyleSheet | undefined
+try {
+  sheet = new CSSStyleSheet()
+  sheet.replaceSync(css)
+} catch {
+  sheet = undefined
+}
+
 const warn = (message: string) => console.warn(`<${TAG}>: ${message}`)
 
 function attribute<T extends string>(el: Element, name: string, allowed: T[], fallback: T): T {
@@ -80,11 +90,15 @@ class XiaomiEvCard extends HTMLElement {
 
     // Until data arrives the box already has the card's size and shows the publisher's link.
     const generation = ++this.generation
-    const root = this.shadowRoot || this.attachShadow({ mode: 'open' })
+    let root = this.shadowRoot
+    if (!root) {
+      root = this.attachShadow({ mode: 'open' })
+      if (sheet) root.adoptedStyleSheets = [sheet]
+    }
     const draw = (model?: CardModel) =>
       render(
         <>
-          <style>{css}</style>
+          {!sheet && <style>{css}</style>}
           {model ? (
             <Card model={model} theme={theme} origin={ORIGIN} />
           ) : (

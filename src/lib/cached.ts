@@ -13,9 +13,13 @@ const entries = new Map<string, Entry>()
 
 export const CACHE_CONTROL = 'public, max-age=300, s-maxage=86400, stale-while-revalidate=604800'
 
+// Keys can carry the request's origin, which a caller controls: bound the map.
+const MAX_ENTRIES = 2000
+
 export function memoized(key: string, build: () => string): Entry {
   let entry = entries.get(key)
   if (!entry) {
+    if (entries.size >= MAX_ENTRIES) entries.clear()
     const body = build()
     entry = { body, etag: `"${dataVersion}-${fnv1a(body)}"` }
     entries.set(key, entry)

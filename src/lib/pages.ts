@@ -1,0 +1,22 @@
+import type { Context } from 'hono'
+import { secureHeaders } from 'hono/secure-headers'
+import { memoized, respondCached } from './cached'
+
+// HTML pages use no powerful feature at all: say so, so a compromised page could not either.
+export const pageSecurity = secureHeaders({
+  xFrameOptions: false, // framing is decided per page by CSP frame-ancestors
+  crossOriginResourcePolicy: 'cross-origin',
+  crossOriginOpenerPolicy: false,
+  referrerPolicy: 'no-referrer',
+  strictTransportSecurity: false,
+  permissionsPolicy: {
+    camera: [], microphone: [], geolocation: [], payment: [], usb: [], serial: [],
+    accelerometer: [], gyroscope: [], magnetometer: [], fullscreen: [], autoplay: [], displayCapture: [],
+    browsingTopics: [], clipboardRead: [], clipboardWrite: ['self'],
+  },
+})
+
+/** An HTML page built once per key, with its CSP, ETag and 304. */
+export function respondHtml(c: Context, key: string, build: () => string, headers: Record<string, string>) {
+  return respondCached(c, memoized(key, build), 'text/html; charset=utf-8', headers)
+}

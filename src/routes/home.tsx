@@ -1,0 +1,141 @@
+import { Hono } from 'hono'
+import manifest from '../../dist/manifest.json'
+import type { Theme, Variant } from '../../widget/card-model'
+import { SNIPPET_STYLES, snippets, type SnippetOptions } from '../../widget/snippets'
+import { VARIANTS } from '../card/model'
+import { factsById, figureIds, locales } from '../data'
+import type { Figure } from '../data/schema'
+import { Document, cspHash, jsonForScript, pageCsp, renderDocument } from '../pages/document'
+import { pageSecurity, respondHtml } from '../lib/pages'
+import { matchLang } from '../lib/lang'
+import { THEMES } from './card-page'
+
+const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"PingFang SC","Microsoft YaHei",sans-serif;color:#1b1b1f;background:#f6f6f8}
+header,main{max-width:1200px;margin:0 auto;padding:16px}header h1{margin:0;font-size:26px}header p{margin:4px 0 0;color:#474a52}
+main{display:grid;gap:24px;grid-template-columns:minmax(0,1fr)}@media(min-width:960px){main{grid-template-columns:minmax(0,5fr) minmax(0,6fr)}}
+section{background:#fff;border:1px solid #e2e3e8;border-radius:12px;padding:16px}h2{font-size:19px;margin:0 0 12px}
+fieldset{border:0;padding:0;margin:0 0 12px}legend{font-weight:600;margin-bottom:4px}label{margin-right:14px;white-space:nowrap}
+select,button,textarea{font:inherit}select{padding:4px;max-width:100%}button{padding:6px 14px;border-radius:8px;border:1px solid #b23c00;background:#b23c00;color:#fff;cursor:pointer}
+button.copy{background:#fff;color:#8a2f00;margin-top:4px}:focus-visible{outline:3px solid #b23c00;outline-offset:2px}
+textarea{width:100%;min-height:9em;font:13px/1.4 ui-monospace,Menlo,Consolas,monospace;padding:8px;border:1px solid #c9cad1;border-radius:8px;background:#fbfbfc;color:#1b1b1f}
+.snip{margin-bottom:14px}.snip label{font-weight:600;display:block;white-space:normal}.status{min-height:1.5em;color:#1d6b32;margin:0 0 0 8px;display:inline}
+.preview{display:grid;gap:16px;align-content:start}.preview h3{font-size:15px;margin:0 0 6px;color:#474a52}iframe{display:block;width:100%;border:0}
+footer{max-width:1200px;margin:0 auto;padding:0 16px 24px;color:#474a52;font-size:14px}a{color:#8a2f00}`
+
+interface HomeState extends SnippetOptions {
+  facts: { id: string; label: string }[]
+  headlines: Record<SnippetOptions['lang'], string>
+}
+
+function Home({ s }: { s: HomeState }) {
+  const code = snippets(s)
+  const radios = (name: string, values: readonly string[], current: string) =>
+    values.map((v) => (
+      <label key={v}>
+        <input type="radio" name={name} value={v} checked={v === current} /> {v}
+      </label>
+    ))
+  const snippet = (id: keyof typeof code, label: string) => (
+    <div class="snip">
+      <label for={`snip-${id}`}>{label}</label>
+      <textarea id={`snip-${id}`} readOnly spellcheck={false} data-snippet={id}>
+        {code[id]}
+      </textarea>
+      <button type="button" class="copy" data-copy={`snip-${id}`}>
+        Copy
+      </button>
+      <p class="status" role="status" aria-live="polite" data-status={`snip-${id}`} />
+    </div>
+  )
+  return (
+    <Document lang="en" title="xiaomi-ev-card: embed the verified facts of Xiaomi's EV launch" css={CSS} scripts={[manifest.demo.pinned, manifest.embed.pinned, manifest.resize.pinned]}>
+      <header>
+        <h1>xiaomi-ev-card</h1>
+        <p>
+          The verified facts of Xiaomi's smart electric-vehicle launch (2021-04-01), for your page. Every figure links to
+          its source.
+        </p>
+      </header>
+      <main>
+        <section aria-labelledby="build">
+          <h2 id="build">Build your snippet</h2>
+          <form method="get" action="/" id="options">
+            <fieldset>
+              <legend>Variant</legend>
+              {radios('variant', VARIANTS, s.variant)}
+            </fieldset>
+            <fieldset>
+              <legend>Theme</legend>
+              {radios('theme', THEMES, s.theme)}
+            </fieldset>
+            <fieldset>
+              <legend>Language</legend>
+              {radios('lang', ['en', 'zh-CN'], s.lang)}
+            </fieldset>
+            <p>
+              <label for="fact">Figure for the stat card</label>{' '}
+              <select id="fact" name="fact">
+                {s.facts.map((f) => (
+                  <option value={f.id} selected={f.id === s.fact} key={f.id}>
+                    {f.label}
+                  </option>
+                ))}
+              </select>
+            </p>
+            <button type="submit" id="apply">Update</button>
+          </form>
+          <h2>Paste one of these</h2>
+          {snippet('script', 'Script embed (recommended)')}
+          {snippet('iframe', 'Iframe embed, for CMSs that only allow iframes')}
+          {snippet('oembed', 'oEmbed URL, for WordPress, Ghost and other oEmbed consumers')}
+          {snippet('pinned', 'Pinned script with Subresource Integrity')}
+        </section>
+        <section aria-labelledby="preview" class="preview">
+          <h2 id="preview">Live preview</h2>
+          <div>
+            <h3>Script embed</h3>
+            <div id="script-preview" dangerouslySetInnerHTML={{ __html: code.script.replace(/<script[^]*$/, '') }} />
+          </div>
+          <div>
+            <h3>Iframe embed</h3>
+            <div id="iframe-preview" dangerouslySetInnerHTML={{ __html: code.iframe.replace(/<script[^]*$/, '') }} />
+          </div>
+        </section>
+      </main>
+      <footer>
+        API: <a href="/v1/facts">/v1/facts</a> · <a href="/v1/card">/v1/card</a> · <a href="/openapi.json">OpenAPI</a> ·{' '}
+        <a href="/source">source document</a>
+      </footer>
+      <script type="application/json" id="demo-config" dangerouslySetInnerHTML={{ __html: jsonForScript(s) }} />
+    </Document>
+  )
+}
+
+export const home = new Hono().get('/', pageSecurity, async (c) => {
+  const url = new URL(c.req.url)
+  const q = url.searchParams
+  // The form works without script: unknown or bad values simply fall back to the defaults.
+  const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T) =>
+    allowed.find((v) => v === q.get(name)) ?? fallback
+  const lang = matchLang(q.get('lang') ?? 'en') ?? 'en'
+  const state: HomeState = {
+    origin: url.origin,
+    lang,
+    theme: pick<Theme>('theme', THEMES, 'auto'),
+    variant: pick<Variant>('variant', VARIANTS, 'compact'),
+    fact: pick('fact', figureIds, figureIds[0]),
+    headline: locales[lang].headline,
+    pinned: { src: manifest.embed.pinned, integrity: manifest.embed.integrity },
+    headlines: { en: locales.en.headline, 'zh-CN': locales['zh-CN'].headline },
+    facts: figureIds.map((id) => ({ id, label: (factsById.get(id) as Figure).label.en })),
+  }
+  // The previews are the publisher's snippets verbatim, style attributes included.
+  const styles = [await cspHash(CSS), "'unsafe-hashes'", ...(await Promise.all(SNIPPET_STYLES.map(cspHash)))]
+  const csp = pageCsp(styles.join(' '), { 'connect-src': "'self'", 'frame-src': "'self'", 'frame-ancestors': "'none'" })
+  return respondHtml(
+    c,
+    `home|${url.origin}|${state.lang}|${state.theme}|${state.variant}|${state.fact}`,
+    () => renderDocument(<Home s={state} />),
+    { 'Content-Security-Policy': csp, 'X-Frame-Options': 'DENY' },
+  )
+})

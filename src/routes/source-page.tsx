@@ -1,0 +1,60 @@
+import { Hono } from 'hono'
+import type { ComponentChildren } from 'preact'
+import { factSet, source } from '../data'
+import { Document, cspHash, pageCsp, renderDocument } from '../pages/document'
+import { pageSecurity, respondHtml } from '../lib/pages'
+
+const CSS = `body{margin:0 auto;max-width:44rem;padding:24px 16px;font:17px/1.6 system-ui,sans-serif;color:#1b1b1f;background:#fff}
+mark{background:none;border-bottom:2px solid #f0c9ad;color:inherit}mark:target{background:#ffe3cf;outline:2px solid #b23c00}
+header p{color:#575a63;font-size:15px}
+@media (prefers-color-scheme:dark){body{background:#17181c;color:#f3f3f5}mark{border-color:#7a4a2a}mark:target{background:#4a2c17;outline-color:#ff9a55}header p{color:#b4b7bf}}`
+
+/** The source with every evidence span marked, so /source#<fact-id> lands on (and highlights) it. */
+function markedParagraphs(): ComponentChildren[] {
+  const spans = [...factSet.facts].sort((a, b) => a.evidence.start - b.evidence.start)
+  const paragraphs: ComponentChildren[] = []
+  let offset = 0
+  for (const text of source.split('\n')) {
+    const start = offset
+    const end = start + text.length
+    offset = end + 1
+    if (!text.trim()) continue
+    const parts: ComponentChildren[] = []
+    let cursor = start
+    for (const f of spans) {
+      const { start: s, end: e } = f.evidence
+      if (s < cursor || e > end) continue // outside this paragraph, or overlapping one already marked
+      parts.push(source.slice(cursor, s), <mark id={f.id} title={f.id}>{source.slice(s, e)}</mark>)
+      cursor = e
+    }
+    parts.push(source.slice(cursor, end))
+    paragraphs.push(<p key={start}>{parts}</p>)
+  }
+  return paragraphs
+}
+
+export const sourcePage = new Hono().get('/source', pageSecurity, async (c) => {
+  const { title, publisher, published } = factSet.source
+  const csp = pageCsp(await cspHash(CSS), { 'script-src': "'none'" })
+  return respondHtml(
+    c,
+    'source-page',
+    () =>
+      renderDocument(
+        <Document lang="en" title={`${title} — source document`} css={CSS}>
+          <main>
+            <header>
+              <h1>{title}</h1>
+              <p>
+                {publisher}, <time dateTime={published}>{published}</time>. The source document, byte for byte; each
+                marked passage is the evidence of a fact (<a href="/v1/facts">/v1/facts</a>,{' '}
+                <a href="/v1/source">/v1/source</a>).
+              </p>
+            </header>
+            <article>{markedParagraphs()}</article>
+          </main>
+        </Document>,
+      ),
+    { 'Content-Security-Policy': csp, 'Content-Language': 'en' },
+  )
+})

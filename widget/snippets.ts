@@ -1,0 +1,42 @@
+import { CARD_HEIGHT, type Theme, type Variant } from './card-model'
+
+export interface SnippetOptions {
+  origin: string
+  lang: 'en' | 'zh-CN'
+  theme: Theme
+  variant: Variant
+  fact?: string
+  /** The fallback link's text and the iframe's title, in the card's language. */
+  headline: string
+  pinned: { src: string; integrity: string }
+}
+
+/** Every style attribute a snippet can carry: a strict CSP allows them by hash ('unsafe-hashes'). */
+export const reserveStyle = (variant: Variant) => `display:block;min-height:${CARD_HEIGHT[variant]}px`
+export const IFRAME_STYLE = 'border:0'
+export const SNIPPET_STYLES = [IFRAME_STYLE, reserveStyle('compact'), reserveStyle('stat')]
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
+const escape = (s: string) => s.replace(/[&<>"]/g, (ch) => ENTITIES[ch])
+
+/** /card?… for these options; theme only when not the default. */
+export function cardUrl(o: SnippetOptions) {
+  const q = new URLSearchParams({ lang: o.lang, variant: o.variant })
+  if (o.variant == 'stat' && o.fact) q.set('fact', o.fact)
+  if (o.theme != 'auto') q.set('theme', o.theme)
+  return `${o.origin}/card?${q}`
+}
+
+/** What the publisher pastes. compact and stat reserve their height so nothing moves on load. */
+export function snippets(o: SnippetOptions) {
+  const attrs = [`lang="${o.lang}"`, `theme="${o.theme}"`, `variant="${o.variant}"`]
+  if (o.variant == 'stat' && o.fact) attrs.push(`fact="${escape(o.fact)}"`)
+  if (o.variant != 'full') attrs.push(`style="${reserveStyle(o.variant)}"`)
+  const element = `<xiaomi-ev-card ${attrs.join(' ')}>\n  <a href="${escape(cardUrl(o))}">${escape(o.headline)}</a>\n</xiaomi-ev-card>`
+  return {
+    script: `${element}\n<script async src="${o.origin}/embed.js"></script>`,
+    pinned: `${element}\n<script async src="${o.origin}${o.pinned.src}" integrity="${o.pinned.integrity}" crossorigin="anonymous"></script>`,
+    iframe: `<iframe src="${escape(cardUrl(o))}" title="${escape(o.headline)}" width="100%" height="${CARD_HEIGHT[o.variant]}" loading="lazy" style="${IFRAME_STYLE}"></iframe>\n<script async src="${o.origin}/resize.js"></script>`,
+    oembed: `${o.origin}/oembed?url=${encodeURIComponent(cardUrl(o))}`,
+  }
+}
