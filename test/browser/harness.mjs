@@ -1,0 +1,113 @@
+// Shared by the browser tests: the worker under `wrangler dev`, a host page on another
+// loopback origin, and Debian's Chromium driven by playwright-core.
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:http'
+import { readFileSync } from 'node:fs'
+import { chromium } from 'playwright-core'
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+]
+
+async function freePort() {
+  const server = createServer()
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address()
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+/** `wrangler dev` on a free loopback port; resolves once it answers. */
+export async function startWorker() {
+  const port = await freePort()
+  const child = spawn('npx', ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1'], {
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  let log = ''
+  child.stdout.on('data', (d) => (log += d))
+  child.stderr.on('data', (d) => (log += d))
+  const origin = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${log}`)
+    try {
+      if ((await fetch(`${origin}/v1/source`)).ok) break
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  if (Date.now() >= deadline) throw new Error(`wrangler dev did not answer in 60 s:\n${log}`)
+  return {
+    origin,
+    stop: () => {
+      try {
+        process.kill(-child.pid, 'SIGTERM')
+      } catch {}
+    },
+  }
+}
+
+/** A publisher's site on its own origin: `pages` maps a path to HTML (or a function of the request). */
+export async function startHost(pages) {
+  const port = await freePort()
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://x')
+    const page = pages[url.pathname]
+    if (!page) return res.writeHead(404).end('not found')
+    const { body, headers = {} } = typeof page === 'function' ? page(url) : { body: page }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...headers }).end(body)
+  })
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve))
+  return { origin: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => server.close(r)) }
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+}
+
+/** A page that records what a publisher would see go wrong: uncaught errors and console output. */
+export async function watchedPage(browser, options = {}) {
+  const context = await browser.newContext(options)
+  const page = await context.newPage()
+  const errors = []
+  const warnings = []
+  const requests = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text())
+  })
+  page.on('request', (r) => requests.push(r.url()))
+  // window.onerror as a host page would install it, before any of our code runs.
+  await page.addInitScript(() => {
+    window.__hostErrors = []
+    window.addEventListener('error', (e) => window.__hostErrors.push(String(e.message)))
+    window.addEventListener('unhandledrejection', (e) => window.__hostErrors.push(String(e.reason)))
+  })
+  return { context, page, errors, warnings, requests }
+}
+
+export const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8')
+
+/** axe-core's WCAG 2.x A/AA rules on the page, shadow roots included; returns the violations. */
+export async function axe(page, selector) {
+  await page.addScriptTag({ content: AXE_SOURCE })
+  return page.evaluate(async (include) => {
+    const result = await window.axe.run(include ? { include: [[include]] } : document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+    })
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  }, selector)
+}
+
+/** Text of each card's shadow root, in document order. */
+export const cardTexts = (page) =>
+  page.$$eval('xiaomi-ev-card', (els) => els.map((el) => el.shadowRoot?.querySelector('article')?.textContent ?? null))
+
+export const waitForCards = (page, count) =>
+  page.waitForFunction(
+    (n) => [...document.querySelectorAll('xiaomi-ev-card')].filter((el) => el.shadowRoot?.querySelector('article')).length >= n,
+    count,
+    { timeout: 15_000 },
+  )

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest'
+import { expectProblem, get, getJson, ORIGIN } from './helpers'
+
+const sha256 = async (text: string) => {
+  const buf = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+  return `'sha256-${btoa(String.fromCharCode(...new Uint8Array(buf)))}'`
+}
+const gzipSize = async (text: string) =>
+  (await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer()).byteLength
+const attr = (html: string, pattern: RegExp) => html.match(pattern)?.[1]
+
+describe('GET /card', () => {
+  it('renders the card on the server, complete without script', async () => {
+    const res = await get('/card?lang=zh-CN&variant=compact')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
+    const html = await res.text()
+    expect(html).toMatch(/^<!doctype html><html lang="zh-CN">/)
+    for (const text of ['小米宣布进军智能电动汽车业务', '2021年4月1日', '100亿元', '约100亿美元', '1080亿元', '首期投资']) {
+      expect(html).toContain(text)
+    }
+    expect(html).toContain('<article class="xc xc-compact xc-auto" lang="zh-CN"')
+    expect(html).toContain('href="/source#initial-investment"')
+  })
+
+  it('has title, description, canonical, Open Graph, Twitter, JSON-LD and oEmbed discovery', async () => {
+    const html = await (await get('/card?variant=stat&fact=connected-devices&theme=dark&lang=en')).text()
+    const canonical = `${ORIGIN}/card?lang=en&variant=stat&fact=connected-devices`
+    expect(attr(html, /<title>([^<]+)<\/title>/)).toBe('Xiaomi launches its smart electric vehicle business · April 1, 2021')
+    expect(attr(html, /<meta name="description" content="([^"]+)"/)).toBe('Devices connected to the AIoT platform: 324.8 million+')
+    expect(attr(html, /<link rel="canonical" href="([^"]+)"/)).toBe(canonical.replace(/&/g, '&amp;'))
+    for (const p of ['og:type', 'og:title', 'og:description', 'og:url', 'og:site_name', 'og:locale']) {
+      expect(html).toContain(`<meta property="${p}" content="`)
+    }
+    expect(html).toContain('<meta name="twitter:card" content="summary"/>')
+    const oembed = `${ORIGIN}/oembed?url=${encodeURIComponent(canonical)}`.replace(/&/g, '&amp;')
+    expect(html).toContain(`<link rel="alternate" type="application/json+oembed" href="${oembed}&amp;format=json"`)
+    expect(html).toContain(`<link rel="alternate" type="text/xml+oembed" href="${oembed}&amp;format=xml"`)
+    const ld = JSON.parse(attr(html, /<script type="application\/ld\+json">([^<]+)<\/script>/)!)
+    expect(ld).toMatchObject({ '@type': 'NewsArticle', datePublished: '2021-04-01', url: canonical })
+    expect(ld.isBasedOn).toMatchObject({ publisher: { name: 'Xiaomi Corporation' }, url: `${ORIGIN}/source` })
+  })
+
+  it('is framable anywhere and allows nothing else it does not use', async () => {
+    const res = await get('/card')
+    const html = await res.text()
+    const csp = res.headers.get('Content-Security-Policy')!
+    expect(csp).toContain('frame-ancestors *')
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toContain('unsafe-inline')
+    const style = attr(html, /<style>([^<]+)<\/style>/)!
+    expect(csp).toContain(`style-src ${await sha256(style)}`)
+    // The only inline <script> is the JSON-LD data block; the one script is same-origin.
+    expect(html.match(/<script[^>]*>/g)).toEqual([
+      '<script type="application/ld+json">',
+      expect.stringMatching(/^<script src="\/frame\.[0-9a-f]{10}\.js" async>$/),
+    ])
+    expect(res.headers.get('X-Frame-Options')).toBeNull()
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
+    expect(res.headers.get('Referrer-Policy')).toBe('no-referrer')
+    expect(res.headers.get('Permissions-Policy')).toContain('camera=()')
+    expect(res.headers.get('Set-Cookie')).toBeNull()
+  })
+
+  it('is cached like the API', async () => {
+    const res = await get('/card?lang=en')
+    const etag = res.headers.get('ETag')!
+    expect(res.headers.get('Cache-Control')).toContain('public')
+    expect((await get('/card?lang=en', { headers: { 'If-None-Match': etag } })).status).toBe(304)
+    expect((await get('/card?lang=en&theme=dark')).headers.get('ETag')).not.toBe(etag)
+  })
+
+  it('ignores parameters it does not know, such as Pym.js childId', async () => {
+    expect((await get('/card?childId=card-1&initialWidth=600')).status).toBe(200)
+  })
+
+  it('fits the budget: at most 6 KB gzip for every variant', async () => {
+    for (const q of ['variant=compact', 'variant=full', 'variant=stat', 'variant=full&lang=zh']) {
+      const size = await gzipSize(await (await get(`/card?${q}`)).text())
+      expect(size, q).toBeLessThanOrEqual(6 * 1024)
+    }
+  })
+
+  it('answers bad parameters with a small 400 page that never echoes them', async () => {
+    const res = await get('/card?variant=%3Cscript%3Ealert(1)%3C/script%3E&theme=neon&lang=fr')
+    expect(res.status).toBe(400)
+    const html = await res.text()
+    expect(html).toContain('variant must be one of compact, full, stat')
+    expect(html).toContain('theme must be one of light, dark, auto')
+    expect(html).toContain('lang must be one of en, zh-CN')
+    expect(html).not.toContain('<script>alert')
+    expect(html).not.toContain('neon')
+    expect(res.headers.get('Content-Security-Policy')).toContain("default-src 'none'")
+    expect((await get('/card?variant=full&variant=stat')).status).toBe(400)
+    expect((await get('/card?fact=cash-reserve')).status).toBe(400)
+  })
+})
+
+describe('GET /source', () => {
+  it('marks every evidence span so /source#<fact-id> lands on it', async () => {
+    const html = await (await get('/source')).text()
+    const { body } = await getJson('/v1/facts')
+    for (const fact of body.facts) {
+      expect(html, fact.id).toContain(`<mark id="${fact.id}"`)
+    }
+    expect(html).toContain('Hong Kong Stock Exchange (HKEX)')
+  })
+})
+
+describe('GET /oembed', () => {
+  const card = `${ORIGIN}/card?lang=zh-CN&variant=full`
+  const oembed = (params: Record<string, string>) => get(`/oembed?${new URLSearchParams(params)}`)
+
+  it('answers oEmbed 1.0 JSON with a bare iframe', async () => {
+    const res = await oembed({ url: card })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toBe('application/json; charset=utf-8')
+    const body = (await res.json()) as Record<string, any>
+    expect(body).toMatchObject({
+      version: '1.0', type: 'rich', title: '小米宣布进军智能电动汽车业务', provider_name: 'xiaomi-ev-card',
+      provider_url: ORIGIN, cache_age: 86400, width: 640, height: 720,
+    })
+    expect(body.html).toBe(
+      `<iframe src="${ORIGIN}/card?lang=zh-CN&amp;variant=full" title="事实卡片：小米进军智能电动汽车" width="640" height="720" loading="lazy" style="border:0"></iframe>`,
+    )
+    expect(body.html).not.toContain('<script')
+  })
+
+  it('honours maxwidth and maxheight', async () => {
+    const body = (await (await oembed({ url: card, maxwidth: '400', maxheight: '500' })).json()) as any
+    expect([body.width, body.height]).toEqual([400, 500])
+    expect(body.html).toContain('width="400" height="500"')
+  })
+
+  it('answers XML on request, and 501 for formats it does not have', async () => {
+    const res = await oembed({ url: card, format: 'xml' })
+    expect(res.headers.get('Content-Type')).toBe('text/xml; charset=utf-8')
+    const xml = await res.text()
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8" standalone="yes"\?>\n<oembed><version>1.0<\/version><type>rich<\/type>/)
+    expect(xml).toContain('<html>&lt;iframe src=&quot;')
+    await expectProblem(await oembed({ url: card, format: 'yaml' }), 501)
+  })
+
+  it('404s any url that is not one of our card pages, without echoing it', async () => {
+    for (const url of [
+      'https://evil.example/card?lang=en',
+      'javascript:alert(1)//' + ORIGIN + '/card',
+      'data:text/html,<script>alert(1)</script>',
+      `${ORIGIN}/admin`,
+      `${ORIGIN}/card?variant=%3Cscript%3E`,
+      `${ORIGIN.replace('https', 'http')}/card`,
+      `https://user:pw@${new URL(ORIGIN).host}/card`,
+      'not a url',
+    ]) {
+      const res = await oembed({ url })
+      const problem = await expectProblem(res, 404)
+      expect(JSON.stringify(problem), url).not.toContain('alert')
+      expect(JSON.stringify(problem), url).not.toContain('evil')
+    }
+  })
+
+  it('400s missing or malformed parameters', async () => {
+    expect((await expectProblem(await get('/oembed'), 400)).detail).toContain('url is required')
+    expect((await expectProblem(await oembed({ url: card, maxwidth: 'wide' }), 400)).detail).toContain('maxwidth must be a whole number')
+    expect((await expectProblem(await oembed({ url: card, maxheight: '0' }), 400)).detail).toContain('maxheight')
+  })
+
+  it('is listed in /openapi.json', async () => {
+    const { body } = await getJson('/openapi.json')
+    const op = body.paths['/oembed'].get
+    expect(op.parameters.map((p: any) => p.name).sort()).toEqual(['format', 'maxheight', 'maxwidth', 'url'])
+    expect(Object.keys(op.responses).sort()).toEqual(['200', '304', '400', '404', '501'])
+  })
+})
+
+describe('GET /', () => {
+  it('serves the publisher page with every snippet, from our own origin only', async () => {
+    const res = await get('/?variant=stat&fact=cash-reserve&lang=zh-CN')
+    const html = await res.text()
+    expect(res.status).toBe(200)
+    expect(html).toContain('&lt;xiaomi-ev-card lang=&quot;zh-CN&quot; theme=&quot;auto&quot; variant=&quot;stat&quot; fact=&quot;cash-reserve&quot;')
+    expect(html).toContain(`${ORIGIN}/oembed?url=`)
+    expect(html).toMatch(/integrity=&quot;sha384-[A-Za-z0-9+/=]+&quot; crossorigin=&quot;anonymous&quot;/)
+    const urls = [...html.matchAll(/(?:src|href)="(https?:[^"]+)"/g)].map((m) => m[1])
+    for (const url of urls) expect(new URL(url).origin).toBe(ORIGIN)
+    const csp = res.headers.get('Content-Security-Policy')!
+    expect(csp).toContain("connect-src 'self'")
+    expect(csp).toContain("frame-ancestors 'none'")
+  })
+})
