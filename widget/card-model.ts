@@ -30,4 +30,4 @@ export interface CardModel {
 }
 
 /** Fixed heights in px (card.css) so pages can reserve the space; full grows with its content. */
-export const CARD_HEIGHT = { compact: 300, stat: 220, full: 720 } as const satisfies Record<Variant, number>
+export const CARD_HEIGHT = { compact: 300, stat: 240, full: 720 } as const satisfies Record<Variant, number>

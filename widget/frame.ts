@@ -6,7 +6,7 @@ if (parent !== window) {
   const report = () => {
     // Evidence opens over the card (absolutely placed), so measure what is painted, not the flow.
     let bottom = 0
-    for (const el of document.querySelectorAll('main, .xc-pop')) {
+    for (const el of document.querySelectorAll('main, [open] > .xc-pop')) {
       bottom = Math.max(bottom, el.getBoundingClientRect().bottom + scrollY)
     }
     const height = Math.ceil(bottom)

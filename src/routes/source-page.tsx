@@ -6,8 +6,8 @@ import { pageSecurity, respondHtml } from '../lib/pages'
 
 const CSS = `body{margin:0 auto;max-width:44rem;padding:24px 16px;font:17px/1.6 system-ui,sans-serif;color:#1b1b1f;background:#fff}
 mark{background:none;border-bottom:2px solid #f0c9ad;color:inherit}mark:target{background:#ffe3cf;outline:2px solid #b23c00}
-header p{color:#575a63;font-size:15px}
-@media (prefers-color-scheme:dark){body{background:#17181c;color:#f3f3f5}mark{border-color:#7a4a2a}mark:target{background:#4a2c17;outline-color:#ff9a55}header p{color:#b4b7bf}}`
+header p{color:#575a63;font-size:15px}a{color:#8a2f00}
+@media (prefers-color-scheme:dark){body{background:#17181c;color:#f3f3f5}mark{border-color:#7a4a2a}mark:target{background:#4a2c17;outline-color:#ff9a55}header p{color:#b4b7bf}a{color:#ff9a55}}`
 
 /** The source with every evidence span marked, so /source#<fact-id> lands on (and highlights) it. */
 function markedParagraphs(): ComponentChildren[] {

@@ -35,7 +35,7 @@ before(async () => {
     '/invalid': `<!doctype html><html><body>${card('lang="fr" theme="neon" variant="huge"')}${script}</body></html>`,
     '/snippet': (url) => ({
       body: `<!doctype html><html><body><p style="height:40px">Above the card</p>
-        <xiaomi-ev-card lang="${url.searchParams.get('lang')}" variant="${url.searchParams.get('variant')}" style="display:block;min-height:${url.searchParams.get('h')}px">
+        <xiaomi-ev-card lang="${url.searchParams.get('lang')}" variant="${url.searchParams.get('variant')}" fact="${url.searchParams.get('fact')}" style="display:block;min-height:${url.searchParams.get('h')}px">
           <a href="${worker.origin}/card">Xiaomi launches its smart electric vehicle business</a>
         </xiaomi-ev-card><p id="below">Below the card</p>
         <script>
@@ -183,11 +183,12 @@ describe('script embed', () => {
   })
 
   it('does not move the page when a compact or stat card arrives, at 280 and 640 px', async () => {
-    for (const [variant, h] of [['compact', 300], ['stat', 220]]) {
+    for (const [variant, h] of [['compact', 300], ['stat', 240]]) {
       for (const lang of ['en', 'zh-CN']) {
         for (const width of [280, 640]) {
           const { page, context } = await watchedPage(browser, { viewport: { width, height: 800 } })
-          await page.goto(`${host.origin}/snippet?variant=${variant}&lang=${lang}&h=${h}`)
+          // stat with the longest label of all figures
+        await page.goto(`${host.origin}/snippet?variant=${variant}&lang=${lang}&h=${h}&fact=connected-devices`)
           await waitForCards(page, 1)
           await page.waitForTimeout(200)
           const shift = await page.evaluate(() => window.__shift)
