@@ -121,7 +121,15 @@ class XiaomiEvCard extends HTMLElement {
       model = await fetchCard(params.toString())
     }
     // A newer attribute change has taken over while this request was on its way.
-    if (generation == this.generation) draw(model)
+    if (generation != this.generation) return
+    try {
+      draw(model)
+    } catch (error) {
+      // Data we cannot render (a proxy's page, a broken deploy): back to the publisher's link.
+      render(null, root)
+      draw()
+      throw error
+    }
   }
 }
 

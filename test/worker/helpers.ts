@@ -3,7 +3,8 @@ import { exports } from 'cloudflare:workers'
 export const ORIGIN = 'https://cards.example'
 
 export function get(path: string, init?: RequestInit) {
-  return exports.default.fetch(new Request(new URL(path, ORIGIN), init))
+  // Concatenated, not resolved: a path such as // must reach the worker as it is.
+  return exports.default.fetch(new Request(ORIGIN + path, init))
 }
 
 export async function getJson<T = any>(path: string, init?: RequestInit): Promise<{ res: Response; body: T }> {
