@@ -13,13 +13,14 @@ const fact = <K extends Fact['kind']>(id: string, kind: K) => {
 
 export const sourceHref = (id?: string) => (id ? `/source#${id}` : '/source')
 
-export function cardFigure(figure: Figure, lang: Lang): CardFigure {
+// compact has room for the value only; its evidence still quotes the source's conversion.
+export function cardFigure(figure: Figure, lang: Lang, withEquivalent: boolean): CardFigure {
   const strings = locales[lang]
   return {
     id: figure.id,
     label: figure.label[lang],
     value: formatFigure(figure, lang, strings),
-    ...(figure.equivalent && { equivalent: formatFigure(figure.equivalent, lang, strings) }),
+    ...(withEquivalent && figure.equivalent && { equivalent: formatFigure(figure.equivalent, lang, strings) }),
     evidence: figure.evidence.text,
     href: sourceHref(figure.id),
   }
@@ -35,7 +36,7 @@ export function buildCard(lang: Lang, variant: Variant, statFact?: string): Card
     variant,
     headline: strings.headline,
     date: { iso: factSet.source.published, text: formatDate(factSet.source.published, lang) },
-    figures: ids.map((id) => cardFigure(fact(id, 'figure'), lang)),
+    figures: ids.map((id) => cardFigure(fact(id, 'figure'), lang, variant != 'compact')),
     source: { label: strings.source, href: sourceHref() },
     ui: {
       label: strings.cardLabel,

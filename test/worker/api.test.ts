@@ -81,7 +81,10 @@ describe('GET /v1/card', () => {
       ['Total investment, next 10 years', '~US$10 billion'],
       ['Cash reserve at the end of 2020', 'RMB 108 billion'],
     ])
-    expect(body.figures[0]).toMatchObject({ equivalent: 'US$1.5 billion', href: '/source#initial-investment' })
+    // compact shows the value alone; the evidence still carries the source's conversion.
+    expect(body.figures[0]).toMatchObject({ href: '/source#initial-investment' })
+    expect(body.figures[0].equivalent).toBeUndefined()
+    expect(body.figures[0].evidence).toContain('(US$1.5 billion)')
     expect(body.source).toEqual({ label: 'Source: Xiaomi announcement', href: '/source' })
     expect(body.quote).toBeUndefined()
   })
@@ -89,6 +92,7 @@ describe('GET /v1/card', () => {
   it('full: every figure, the quote and the six advantages', async () => {
     const { body } = await getJson('/v1/card?variant=full&lang=zh-CN')
     expect(body.figures).toHaveLength(9)
+    expect(body.figures[0].equivalent).toBe('15亿美元')
     expect(body.quote.attribution).toBe('雷军')
     expect(body.advantages.items).toHaveLength(6)
     expect(body.headline).toBe('小米宣布进军智能电动汽车业务')
