@@ -6,6 +6,7 @@ import { home } from './routes/home'
 import { oembed } from './routes/oembed'
 import { sourceApi } from './routes/source'
 import { sourcePage } from './routes/source-page'
+import { documentPages } from './routes/pages-doc'
 import { apiSecurity, publicCors } from './lib/headers'
 import { internalError, methodNotAllowed } from './lib/errors'
 import { notFound } from './lib/problem'
@@ -27,6 +28,7 @@ app.route('/', cardPage)
 app.route('/', sourcePage)
 app.route('/', home)
 
+documentPages(app)
 app.doc31('/openapi.json', (c) => ({
   openapi: '3.1.0',
   info: {

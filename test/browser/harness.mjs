@@ -1,4 +1,4 @@
-// Shared by the browser tests: the worker under `wrangler dev`, a host page on another
+// Shared by the browser tests and bench/run.mjs: the worker under `wrangler dev`, a host page on another
 // loopback origin, and Debian's Chromium driven by playwright-core.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:http'
@@ -18,10 +18,10 @@ async function freePort() {
   return port
 }
 
-/** `wrangler dev` on a free loopback port; resolves once it answers. */
-export async function startWorker() {
+/** `wrangler dev` on a free loopback port; resolves once `ready` answers 200. */
+export async function startWorker({ config = 'wrangler.toml', ready = '/v1/source' } = {}) {
   const port = await freePort()
-  const child = spawn('npx', ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1'], {
+  const child = spawn('npx', ['wrangler', 'dev', '-c', config, '--port', String(port), '--ip', '127.0.0.1'], {
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -34,7 +34,7 @@ export async function startWorker() {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${log}`)
     try {
-      if ((await fetch(`${origin}/v1/source`)).ok) break
+      if ((await fetch(`${origin}${ready}`)).ok) break
     } catch {}
     await new Promise((r) => setTimeout(r, 250))
   }

@@ -166,11 +166,14 @@ describe('GET /oembed', () => {
     expect((await expectProblem(await oembed({ url: card, maxheight: '0' }), 400)).detail).toContain('maxheight')
   })
 
-  it('is listed in /openapi.json', async () => {
+  it('is listed in /openapi.json, beside the pages and scripts', async () => {
     const { body } = await getJson('/openapi.json')
     const op = body.paths['/oembed'].get
     expect(op.parameters.map((p: any) => p.name).sort()).toEqual(['format', 'maxheight', 'maxwidth', 'url'])
     expect(Object.keys(op.responses).sort()).toEqual(['200', '304', '400', '404', '501'])
+    for (const path of ['/card', '/source', '/', '/embed.js', '/resize.js']) expect(body.paths[path]?.get, path).toBeDefined()
+    const card = body.paths['/card'].get.parameters.map((p: any) => p.name).sort()
+    expect(card).toEqual(['fact', 'lang', 'theme', 'variant'])
   })
 })
 

@@ -1,0 +1,176 @@
+// npm run bench: builds, starts what it needs on 127.0.0.1, measures, stops it all, prints a
+// table and writes bench/results/latest.json. Every load is bounded in time and count.
+import { execFileSync } from 'node:child_process'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib'
+import autocannon from 'autocannon'
+import { launch, startHost, startWorker } from '../test/browser/harness.mjs'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5)
+const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const round = (x, d = 0) => Math.round(x * 10 ** d) / 10 ** d
+const gzip = (b) => gzipSync(b, { level: 9 }).length
+const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
+
+// Lighthouse's "slow 4G" and a mid-range phone's CPU.
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 }
+const CPU_SLOWDOWN = 4
+
+execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' })
+const app = await startWorker()
+const baseline = await startWorker({ config: 'bench/baseline/wrangler.toml', ready: '/' })
+const cardHtml = await (await fetch(`${app.origin}/card?lang=en&variant=compact`)).text()
+// The floor: the same card's HTML and CSS inline in the page, nothing to fetch.
+const inline = cardHtml.match(/<style>[^]*<\/style>/)[0] + cardHtml.match(/<main>[^]*<\/main>/)[0]
+
+const observers = `<script>
+  window.__shift = 0; window.__long = []
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) __shift += e.value }).observe({ type: 'layout-shift', buffered: true })
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) __long.push(e.duration) }).observe({ type: 'longtask', buffered: true })
+</script>`
+const article = '<h1>Host article</h1><p>Some text above the embed.</p>'
+const host = await startHost({
+  '/script': `<!doctype html><html><head>${observers}</head><body>${article}
+    <xiaomi-ev-card lang="en" variant="compact" style="display:block;min-height:300px"><a href="${app.origin}/card">Xiaomi launches its smart electric vehicle business</a></xiaomi-ev-card>
+    <script async src="${app.origin}/embed.js"></script><p>Below.</p></body></html>`,
+  '/iframe': `<!doctype html><html><head>${observers}</head><body>${article}
+    <iframe id="card" src="${app.origin}/card?lang=en&amp;variant=compact" title="Xiaomi EV facts" width="100%" height="300" style="border:0"></iframe>
+    <script async src="${app.origin}/resize.js"></script><p>Below.</p></body></html>`,
+  '/reference': `<!doctype html><html><head>${observers}</head><body>${article}${inline}<p>Below.</p></body></html>`,
+})
+const browser = await launch()
+const results = { date: new Date().toISOString(), runs: RUNS, emulation: { cpuSlowdown: CPU_SLOWDOWN, network: 'slow 4G (150 ms RTT, 1.6 Mbps down)' } }
+
+try {
+  // Bytes: every response a card costs the host page, compressed as a CDN would send it.
+  results.bytes = {}
+  for (const kind of ['script', 'iframe']) {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const bodies = []
+    page.on('response', async (r) => {
+      if (r.url().startsWith(app.origin)) bodies.push(r.body().then((b) => ({ url: r.url(), b })).catch(() => null))
+    })
+    await page.goto(`${host.origin}/${kind}`, { waitUntil: 'networkidle' })
+    const got = (await Promise.all(bodies)).filter(Boolean)
+    results.bytes[kind] = {
+      requests: got.length,
+      raw: got.reduce((n, { b }) => n + b.length, 0),
+      gzip: got.reduce((n, { b }) => n + gzip(b), 0),
+      brotli: got.reduce((n, { b }) => n + brotli(b), 0),
+      paths: got.map(({ url }) => new URL(url).pathname),
+    }
+    await context.close()
+  }
+
+  // Time to card on an emulated phone, and what each embed does to the host page.
+  results.timing = {}
+  for (const kind of ['reference', 'script', 'iframe']) {
+    const times = [], shifts = [], longTasks = []
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Network.enable')
+      await cdp.send('Network.emulateNetworkConditions', SLOW_4G)
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
+      await page.goto(`${host.origin}/${kind}`, { waitUntil: 'commit' })
+      const start = await page.evaluate(() => performance.timeOrigin)
+      let painted
+      if (kind === 'iframe') {
+        // The card is the framed page's only content, so its first contentful paint is the card's.
+        const frame = await (await page.waitForSelector('#card')).contentFrame()
+        await frame.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length, null, { timeout: 60_000 })
+        painted = await frame.evaluate(() => performance.timeOrigin + performance.getEntriesByName('first-contentful-paint')[0].startTime)
+      } else {
+        // Polled every animation frame from the first moment: the frame after the figures exist.
+        const handle = await page.waitForFunction(
+          () => {
+            const root = document.querySelector('xiaomi-ev-card')?.shadowRoot ?? document
+            return root.querySelector('.xc-v') && performance.timeOrigin + performance.now()
+          },
+          null,
+          { polling: 'raf', timeout: 60_000 },
+        )
+        painted = await handle.jsonValue()
+      }
+      times.push(painted - start)
+      await page.waitForTimeout(500)
+      const seen = await page.evaluate(() => ({ shift: window.__shift, long: window.__long }))
+      shifts.push(seen.shift)
+      longTasks.push(seen.long.filter((d) => d > 50).length)
+      await context.close()
+    }
+    results.timing[kind] = { medianMs: round(median(times)), runsMs: times.map((t) => round(t)), cls: round(Math.max(...shifts), 4), longTasks: Math.max(...longTasks) }
+  }
+  for (const kind of ['script', 'iframe']) results.timing[kind].ratio = round(results.timing[kind].medianMs / results.timing.reference.medianMs, 2)
+
+  // API throughput, in turn with a bare Hono worker in the same runtime.
+  const load = (url, extra = {}) =>
+    autocannon({ url, connections: 10, duration: LOAD_SECONDS, ...extra })
+  const summarize = (r) => ({ rps: round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx })
+  results.api = {}
+  const base1 = summarize(await load(`${baseline.origin}/`))
+  results.api['/v1/card'] = summarize(await load(`${app.origin}/v1/card?lang=en`))
+  results.api['/v1/facts'] = summarize(await load(`${app.origin}/v1/facts?lang=zh-CN`))
+  const base2 = summarize(await load(`${baseline.origin}/`))
+  results.api.baseline = { ...base1, rps: round((base1.rps + base2.rps) / 2), p50: Math.max(base1.p50, base2.p50), p99: Math.max(base1.p99, base2.p99) }
+  for (const route of ['/v1/card', '/v1/facts']) results.api[route].ratio = round(results.api[route].rps / results.api.baseline.rps, 2)
+
+  // A hostile mix, valid and invalid: no transport error and no 5xx may come back.
+  const mix = [
+    '/v1/card?lang=en', '/v1/facts?lang=zh', '/card?variant=full', '/v1/facts?lang=xx', '/v1/nope',
+    '/card?variant=%3Cscript%3E', '/oembed?url=javascript%3Aalert(1)', `/v1/facts/${'a'.repeat(500)}`, '/v1/card?variant=stat&fact=nope',
+  ]
+  const statuses = {}
+  const mixed = await load(app.origin, {
+    requests: mix.map((path) => ({ method: 'GET', path })),
+    setupClient: (client) => client.on('response', (status) => (statuses[status] = (statuses[status] ?? 0) + 1)),
+  })
+  results.load = {
+    mix, seconds: LOAD_SECONDS, requests: mixed.requests.total, errors: mixed.errors, timeouts: mixed.timeouts,
+    serverErrors: Object.entries(statuses).filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0),
+    statuses, p99: mixed.latency.p99,
+  }
+} finally {
+  await browser.close()
+  await host.stop()
+  app.stop()
+  baseline.stop()
+}
+
+// The worker as it would be uploaded.
+const dry = execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist/worker'], {
+  encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+})
+const upload = dry.match(/Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/)
+results.worker = { rawKiB: Number(upload[1]), gzipKiB: Number(upload[2]) }
+
+await mkdir(new URL('results/', import.meta.url), { recursive: true })
+await writeFile(new URL('results/latest.json', import.meta.url), JSON.stringify(results, null, 2) + '\n')
+
+const b = results.bytes, t = results.timing, a = results.api
+const table = `| Figure | Script embed | Iframe embed | Inline reference |
+| --- | --- | --- | --- |
+| Requests per card | ${b.script.requests} | ${b.iframe.requests} | 0 |
+| Bytes per card, gzip / brotli | ${b.script.gzip} / ${b.script.brotli} B | ${b.iframe.gzip} / ${b.iframe.brotli} B | 0 |
+| Time to card, median of ${RUNS} (CPU ×${CPU_SLOWDOWN}, slow 4G) | ${t.script.medianMs} ms (×${t.script.ratio}) | ${t.iframe.medianMs} ms (×${t.iframe.ratio}) | ${t.reference.medianMs} ms (×1) |
+| Layout shift (CLS) | ${t.script.cls} | ${t.iframe.cls} | ${t.reference.cls} |
+| Long tasks > 50 ms | ${t.script.longTasks} | ${t.iframe.longTasks} | ${t.reference.longTasks} |
+
+| API (autocannon, 10 connections, ${LOAD_SECONDS} s, wrangler dev) | req/s | vs bare Hono | p50 | p99 |
+| --- | --- | --- | --- | --- |
+| GET /v1/card | ${a['/v1/card'].rps} | ×${a['/v1/card'].ratio} | ${a['/v1/card'].p50} ms | ${a['/v1/card'].p99} ms |
+| GET /v1/facts | ${a['/v1/facts'].rps} | ×${a['/v1/facts'].ratio} | ${a['/v1/facts'].p50} ms | ${a['/v1/facts'].p99} ms |
+| bare Hono constant | ${a.baseline.rps} | ×1 | ${a.baseline.p50} ms | ${a.baseline.p99} ms |
+
+Hostile mix (${results.load.mix.length} paths, ${LOAD_SECONDS} s): ${results.load.requests} requests, ${results.load.errors} transport errors, ${results.load.timeouts} timeouts, ${results.load.serverErrors} 5xx, p99 ${results.load.p99} ms; statuses ${JSON.stringify(results.load.statuses)}.
+Worker upload (\`wrangler deploy --dry-run\`): ${results.worker.rawKiB} KiB, ${results.worker.gzipKiB} KiB gzip.`
+console.log(`\n${table}\n\nWritten to bench/results/latest.json and README.md`)
+
+// The README quotes the latest run, never a remembered one.
+const readmeUrl = new URL('../README.md', import.meta.url)
+const readme = await readFile(readmeUrl, 'utf8')
+await writeFile(readmeUrl, readme.replace(/<!-- bench:start -->[^]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`))
+process.exit(0)
