@@ -62,3 +62,6 @@ const badRequest: Hook<unknown, any, string, Response | undefined> = (result, c)
 
 /** Every API router: schema-validated, and a failed validation is a 400 problem. */
 export const apiRouter = <E extends Env>() => new OpenAPIHono<E>({ defaultHook: badRequest })
+
+/** Every cached route answers If-None-Match. */
+export const notModified = { description: 'Not modified: the If-None-Match ETag is current' }

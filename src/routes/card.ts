@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { VARIANTS, buildCard } from '../card/model'
 import { figureIds } from '../data'
 import { cachedJson } from '../lib/cached'
-import { apiRouter, langParam, languageHeaders, problem, resolveLang, strictQuery } from '../lib/params'
+import { apiRouter, langParam, languageHeaders, notModified, problem, resolveLang, strictQuery } from '../lib/params'
 
 export const VARIANT_HELP = `variant must be one of ${VARIANTS.join(', ')}`
 export const FACT_HELP = `fact must be the id of a figure: ${figureIds.join(', ')}`
@@ -54,7 +54,7 @@ const route = createRoute({
   request: { query: cardQuery },
   responses: {
     200: { description: 'The card', content: { 'application/json': { schema: CardModel } } },
-    304: { description: 'Not modified (If-None-Match)' },
+    304: notModified,
     400: problem('A parameter is not one of the allowed values'),
   },
 })

@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { factSet, factsById } from '../data'
+import { factSet, factsById, locales } from '../data'
 import { formatFigure } from '../data/format'
 import { CATEGORIES, CURRENCIES, Evidence, QUALIFIERS, UNITS, type Fact, type Lang } from '../data/schema'
-import { locales } from '../data'
 import { cachedJson } from '../lib/cached'
-import { apiRouter, langParam, languageHeaders, problem, resolveLang, strictQuery } from '../lib/params'
+import { apiRouter, langParam, languageHeaders, notModified, problem, resolveLang, strictQuery } from '../lib/params'
 import { problemResponse } from '../lib/problem'
 
 const ApiFact = z
@@ -81,7 +80,7 @@ const listRoute = createRoute({
         },
       },
     },
-    304: { description: 'Not modified (If-None-Match)' },
+    304: notModified,
     400: problem('A parameter is not one of the allowed values'),
   },
 })
@@ -102,7 +101,7 @@ const oneRoute = createRoute({
   },
   responses: {
     200: { description: 'The fact', content: { 'application/json': { schema: ApiFact } } },
-    304: { description: 'Not modified (If-None-Match)' },
+    304: notModified,
     400: problem('The id or a parameter is malformed'),
     404: problem('No fact has this id'),
   },

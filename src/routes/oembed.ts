@@ -4,7 +4,7 @@ import { IFRAME_STYLE } from '../../widget/snippets'
 import { buildCard } from '../card/model'
 import { memoized, respondCached } from '../lib/cached'
 import { matchLang } from '../lib/lang'
-import { apiRouter, problem, strictQuery } from '../lib/params'
+import { apiRouter, notModified, problem, strictQuery } from '../lib/params'
 import { problemResponse } from '../lib/problem'
 import { canonicalCardUrl, cardPageQuery } from './card-page'
 
@@ -58,7 +58,7 @@ const route = createRoute({
       description: 'The embed',
       content: { 'application/json': { schema: OEmbed }, 'text/xml': { schema: z.string() } },
     },
-    304: { description: 'Not modified (If-None-Match)' },
+    304: notModified,
     400: problem('A parameter is malformed'),
     404: problem('url is not one of our card pages'),
     501: problem('The requested format is not supported'),

@@ -1,4 +1,5 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi'
+import { notModified } from '../lib/params'
 import { cardPageQuery } from './card-page'
 
 const html = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } })
@@ -10,7 +11,7 @@ export function documentPages(app: OpenAPIHono<any>) {
     app.openAPIRegistry.registerPath({ method: 'get', path, summary, tags: ['pages'], ...(request && { request }), responses: responses as never })
   get('/card', 'The card as a page, for iframes (no JavaScript needed)', {
     200: html('The card'),
-    304: { description: 'Not modified (If-None-Match)' },
+    304: notModified,
     400: html('A small page naming the bad parameters and their allowed values'),
   }, { query: cardPageQuery })
   get('/source', 'The source document, each evidence span marked as /source#<fact-id>', { 200: html('The source document') })

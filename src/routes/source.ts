@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { factSet, source, SOURCE_FILE } from '../data'
 import { cachedJson } from '../lib/cached'
-import { apiRouter, problem, strictQuery } from '../lib/params'
+import { apiRouter, notModified, problem, strictQuery } from '../lib/params'
 
 const SourceDocument = z
   .object({
@@ -23,7 +23,7 @@ const route = createRoute({
   request: { query: strictQuery({}) },
   responses: {
     200: { description: 'The source document', content: { 'application/json': { schema: SourceDocument } } },
-    304: { description: 'Not modified (If-None-Match)' },
+    304: notModified,
     400: problem('This route takes no parameters'),
   },
 })

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { gzipSync } from 'node:zlib'
-import { axe, cardTexts, launch, startHost, startWorker, waitForCards, watchedPage } from './harness.mjs'
+import { axe, cardTexts, launch, startHost, startWorker, stopAll, waitForCards, watchedPage } from './harness.mjs'
 
 let worker, host, browser
 const pages = {}
@@ -50,11 +50,7 @@ before(async () => {
   browser = await launch()
 })
 
-after(async () => {
-  await browser?.close()
-  await host?.stop()
-  worker?.stop()
-})
+after(() => stopAll({ browser, host, worker }))
 
 describe('script embed', () => {
   it('renders every variant in both languages with the right figures', async () => {
@@ -184,23 +180,25 @@ describe('script embed', () => {
 
   it('does not move the page when a compact or stat card arrives, at 280 and 640 px', async () => {
     for (const [variant, h] of [['compact', 300], ['stat', 240]]) {
-      for (const lang of ['en', 'zh-CN']) {
-        for (const width of [280, 640]) {
-          const { page, context } = await watchedPage(browser, { viewport: { width, height: 800 } })
-          // stat with the longest label of all figures
-        await page.goto(`${host.origin}/snippet?variant=${variant}&lang=${lang}&h=${h}&fact=connected-devices`)
-          await waitForCards(page, 1)
-          await page.waitForTimeout(200)
-          const shift = await page.evaluate(() => window.__shift)
-          const box = await page.$eval('xiaomi-ev-card', (el) => el.shadowRoot.querySelector('article').getBoundingClientRect().height)
-          const overflow = await page.$eval('xiaomi-ev-card', (el) => {
-            const a = el.shadowRoot.querySelector('article')
-            return a.scrollHeight - a.clientHeight
-          })
-          assert.equal(shift, 0, `${variant} ${lang} ${width}px shifted ${shift}`)
-          assert.equal(box, h, `${variant} ${lang} ${width}px is ${box}px tall`)
-          assert.equal(overflow, 0, `${variant} ${lang} ${width}px overflows`)
-          await context.close()
+      // connected-devices has the longest label, cash-reserve the longest value and equivalent
+      for (const fact of variant === 'stat' ? ['connected-devices', 'cash-reserve'] : ['']) {
+        for (const lang of ['en', 'zh-CN']) {
+          for (const width of [280, 640]) {
+            const { page, context } = await watchedPage(browser, { viewport: { width, height: 800 } })
+            await page.goto(`${host.origin}/snippet?variant=${variant}&lang=${lang}&h=${h}&fact=${fact}`)
+            await waitForCards(page, 1)
+            await page.waitForTimeout(200)
+            const shift = await page.evaluate(() => window.__shift)
+            const box = await page.$eval('xiaomi-ev-card', (el) => el.shadowRoot.querySelector('article').getBoundingClientRect().height)
+            const overflow = await page.$eval('xiaomi-ev-card', (el) => {
+              const a = el.shadowRoot.querySelector('article')
+              return Math.max(a.scrollHeight - a.clientHeight, a.scrollWidth - a.clientWidth)
+            })
+            assert.equal(shift, 0, `${variant} ${lang} ${width}px shifted ${shift}`)
+            assert.equal(box, h, `${variant} ${lang} ${width}px is ${box}px tall`)
+            assert.equal(overflow, 0, `${variant} ${fact} ${lang} ${width}px overflows`)
+            await context.close()
+          }
         }
       }
     }

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import { launch, startHost, startWorker, waitForCards, watchedPage } from './harness.mjs'
+import { launch, startHost, startWorker, stopAll, waitForCards, watchedPage } from './harness.mjs'
 
 let worker, host, browser
 
@@ -29,11 +29,7 @@ before(async () => {
   browser = await launch()
 })
 
-after(async () => {
-  await browser?.close()
-  await host?.stop()
-  worker?.stop()
-})
+after(() => stopAll({ browser, host, worker }))
 
 /** Opens /three with the data request failing as `fault` says; returns what the reader and the page saw. */
 async function underFault(fault, waitMs) {

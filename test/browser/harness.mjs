@@ -63,6 +63,13 @@ export async function startHost(pages) {
   return { origin: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => server.close(r)) }
 }
 
+/** Stops what a test file started; safe when starting failed half-way. */
+export async function stopAll({ browser, host, worker }) {
+  await browser?.close()
+  await host?.stop()
+  worker?.stop()
+}
+
 export async function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
 }

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { gzipSync } from 'node:zlib'
-import { axe, launch, startHost, startWorker, watchedPage } from './harness.mjs'
+import { axe, launch, startHost, startWorker, stopAll, watchedPage } from './harness.mjs'
 
 let worker, host, browser
 
@@ -24,11 +24,7 @@ before(async () => {
   browser = await launch()
 })
 
-after(async () => {
-  await browser?.close()
-  await host?.stop()
-  worker?.stop()
-})
+after(() => stopAll({ browser, host, worker }))
 
 /** The iframe's height against what its document needs, once resizing has settled. */
 async function settle(page) {
