@@ -64,6 +64,16 @@ try {
     await context.close()
   }
 
+  // The script path of every kind of card: embed.js plus its one data request.
+  const scriptBytes = gzip(Buffer.from(await (await fetch(`${app.origin}/embed.js`)).arrayBuffer()))
+  results.bytes.scriptPathByCard = {}
+  for (const variant of ['compact', 'stat', 'full']) {
+    for (const lang of ['en', 'zh-CN']) {
+      const data = Buffer.from(await (await fetch(`${app.origin}/v1/card?variant=${variant}&lang=${lang}`)).arrayBuffer())
+      results.bytes.scriptPathByCard[`${variant} ${lang}`] = scriptBytes + gzip(data)
+    }
+  }
+
   // Time to card on an emulated phone, and what each embed does to the host page.
   results.timing = {}
   for (const kind of ['reference', 'script', 'iframe']) {
@@ -165,12 +175,16 @@ const table = `| Figure | Script embed | Iframe embed | Inline reference |
 | GET /v1/facts | ${a['/v1/facts'].rps} | ×${a['/v1/facts'].ratio} | ${a['/v1/facts'].p50} ms | ${a['/v1/facts'].p99} ms |
 | bare Hono constant | ${a.baseline.rps} | ×1 | ${a.baseline.p50} ms | ${a.baseline.p99} ms |
 
+Script path (embed.js + data, gzip) by card: ${Object.entries(b.scriptPathByCard).map(([k, v]) => `${k} ${v} B`).join(', ')}.
 Hostile mix (${results.load.mix.length} paths, ${LOAD_SECONDS} s): ${results.load.requests} requests, ${results.load.errors} transport errors, ${results.load.timeouts} timeouts, ${results.load.serverErrors} 5xx, p99 ${results.load.p99} ms; statuses ${JSON.stringify(results.load.statuses)}.
 Worker upload (\`wrangler deploy --dry-run\`): ${results.worker.rawKiB} KiB, ${results.worker.gzipKiB} KiB gzip.`
 console.log(`\n${table}\n\nWritten to bench/results/latest.json and README.md`)
 
-// The README quotes the latest run, never a remembered one.
+// The README quotes the latest run and this build's pinned script, never remembered ones.
 const readmeUrl = new URL('../README.md', import.meta.url)
-const readme = await readFile(readmeUrl, 'utf8')
-await writeFile(readmeUrl, readme.replace(/<!-- bench:start -->[^]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`))
+const manifest = JSON.parse(await readFile(new URL('../dist/manifest.json', import.meta.url), 'utf8'))
+const readme = (await readFile(readmeUrl, 'utf8'))
+  .replace(/<!-- bench:start -->[^]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`)
+  .replace(/src="https:\/\/HOST\/embed\.[0-9a-f]+\.js" integrity="[^"]+"/, `src="https://HOST${manifest.embed.pinned}" integrity="${manifest.embed.integrity}"`)
+await writeFile(readmeUrl, readme)
 process.exit(0)
