@@ -29,5 +29,12 @@ export interface CardModel {
   ui: { label: string; keyFigures: string; evidence: string }
 }
 
-/** Fixed heights in px (card.css) so pages can reserve the space; full grows with its content. */
-export const CARD_HEIGHT = { compact: 300, stat: 240, full: 720 } as const satisfies Record<Variant, number>
+/** compact and stat have one height in px at every width (card.css), so pages can reserve it. */
+export const CARD_HEIGHT = { compact: 300, stat: 240 } as const
+
+/** full grows with its text: its height at the card's full width (640 px) with Chromium's
+ *  fonts on Linux; resize.js corrects it for narrower columns and other fonts. */
+export const FULL_HEIGHT = { en: 643, 'zh-CN': 521 } as const
+
+export const cardHeight = (variant: Variant, lang: CardModel['lang']) =>
+  variant == 'full' ? FULL_HEIGHT[lang] : CARD_HEIGHT[variant]

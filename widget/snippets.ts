@@ -1,4 +1,4 @@
-import { CARD_HEIGHT, type Theme, type Variant } from './card-model'
+import { CARD_HEIGHT, cardHeight, type Theme, type Variant } from './card-model'
 
 export interface SnippetOptions {
   origin: string
@@ -12,7 +12,7 @@ export interface SnippetOptions {
 }
 
 /** Every style attribute a snippet can carry: a strict CSP allows them by hash ('unsafe-hashes'). */
-export const reserveStyle = (variant: Variant) => `display:block;min-height:${CARD_HEIGHT[variant]}px`
+export const reserveStyle = (variant: keyof typeof CARD_HEIGHT) => `display:block;min-height:${CARD_HEIGHT[variant]}px`
 export const IFRAME_STYLE = 'border:0'
 export const SNIPPET_STYLES = [IFRAME_STYLE, reserveStyle('compact'), reserveStyle('stat')]
 
@@ -36,7 +36,7 @@ export function snippets(o: SnippetOptions) {
   return {
     script: `${element}\n<script async src="${o.origin}/embed.js"></script>`,
     pinned: `${element}\n<script async src="${o.origin}${o.pinned.src}" integrity="${o.pinned.integrity}" crossorigin="anonymous"></script>`,
-    iframe: `<iframe src="${escape(cardUrl(o))}" title="${escape(o.headline)}" width="100%" height="${CARD_HEIGHT[o.variant]}" loading="lazy" style="${IFRAME_STYLE}"></iframe>\n<script async src="${o.origin}/resize.js"></script>`,
+    iframe: `<iframe src="${escape(cardUrl(o))}" title="${escape(o.headline)}" width="100%" height="${cardHeight(o.variant, o.lang)}" loading="lazy" style="${IFRAME_STYLE}"></iframe>\n<script async src="${o.origin}/resize.js"></script>`,
     oembed: `${o.origin}/oembed?url=${encodeURIComponent(cardUrl(o))}`,
   }
 }

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { CARD_HEIGHT } from '../../widget/card-model'
+import { cardHeight } from '../../widget/card-model'
 import { IFRAME_STYLE } from '../../widget/snippets'
 import { buildCard } from '../card/model'
 import { memoized, respondCached } from '../lib/cached'
@@ -95,7 +95,7 @@ export const oembed = apiRouter().openapi(route, (c) => {
   const { variant, fact, theme } = card.data
   const lang = matchLang(card.data.lang ?? 'en')!
   const width = Math.min(q.maxwidth ?? MAX_WIDTH, MAX_WIDTH)
-  const height = Math.min(q.maxheight ?? CARD_HEIGHT[variant], CARD_HEIGHT[variant])
+  const height = Math.min(q.maxheight ?? cardHeight(variant, lang), cardHeight(variant, lang))
   const key = `oembed|${origin}|${lang}|${variant}|${fact ?? ''}|${theme}|${width}|${height}|${format}`
   const entry = memoized(key, () => {
     const model = buildCard(lang, variant, fact)

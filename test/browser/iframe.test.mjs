@@ -6,7 +6,7 @@ import { axe, launch, startHost, startWorker, stopAll, watchedPage } from './har
 let worker, host, browser
 
 // The publisher's iframe snippet, as the snippet builder writes it (widget/snippets.ts).
-const HEIGHT = { compact: 300, stat: 240, full: 720 }
+const HEIGHT = { compact: 300, stat: 240, full: 643 }
 const iframe = (origin, query, variant, id = 'card') =>
   `<iframe id="${id}" src="${origin}/card?${query}" title="Xiaomi EV facts" width="100%" height="${HEIGHT[variant]}" loading="lazy" style="border:0"></iframe>`
 
@@ -69,6 +69,22 @@ describe('iframe embed', () => {
       if (variant === 'full') assert.ok(narrow.frameHeight > wide.frameHeight, 'full grows when narrower')
       else assert.equal(narrow.frameHeight, HEIGHT[variant], 'fixed-height variants keep the snippet height')
       assert.deepEqual(errors, [])
+      await context.close()
+    }
+  })
+
+  it("the snippet's height is the card's real height at its full width, before any resizing", async () => {
+    for (const [lang, height] of [['en', 643], ['zh-CN', 521]]) {
+      const { page, context } = await watchedPage(browser, { viewport: { width: 800, height: 900 } })
+      await page.goto(`${worker.origin}/`)
+      await page.check('input[name=variant][value=full]')
+      await page.check(`input[name=lang][value=${lang}]`)
+      const snippet = await page.inputValue('#snip-iframe')
+      assert.match(snippet, new RegExp(`height="${height}"`))
+      const frame = await (await page.waitForSelector('#iframe-preview iframe')).contentFrame()
+      await frame.waitForSelector('article')
+      const real = await frame.evaluate(() => document.querySelector('article').getBoundingClientRect().height)
+      assert.ok(Math.abs(real - height) <= 2, `${lang}: snippet says ${height}, card is ${real}`)
       await context.close()
     }
   })

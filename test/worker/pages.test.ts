@@ -119,10 +119,10 @@ describe('GET /oembed', () => {
     const body = (await res.json()) as Record<string, any>
     expect(body).toMatchObject({
       version: '1.0', type: 'rich', title: '小米宣布进军智能电动汽车业务', provider_name: 'xiaomi-ev-card',
-      provider_url: ORIGIN, cache_age: 86400, width: 640, height: 720,
+      provider_url: ORIGIN, cache_age: 86400, width: 640, height: 521,
     })
     expect(body.html).toBe(
-      `<iframe src="${ORIGIN}/card?lang=zh-CN&amp;variant=full" title="事实卡片：小米进军智能电动汽车" width="640" height="720" loading="lazy" style="border:0"></iframe>`,
+      `<iframe src="${ORIGIN}/card?lang=zh-CN&amp;variant=full" title="事实卡片：小米进军智能电动汽车" width="640" height="521" loading="lazy" style="border:0"></iframe>`,
     )
     expect(body.html).not.toContain('<script')
   })
