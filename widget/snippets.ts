@@ -19,11 +19,11 @@ export const SNIPPET_STYLES = [IFRAME_STYLE, reserveStyle('compact'), reserveSty
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
 const escape = (s: string) => s.replace(/[&<>"]/g, (ch) => ENTITIES[ch])
 
-/** /card?… for these options; theme only when not the default. */
-export function cardUrl(o: SnippetOptions) {
+/** /card?… for a card; theme only when not the default, so without it this is the canonical URL. */
+export function cardUrl(o: Pick<SnippetOptions, 'origin' | 'lang' | 'variant' | 'fact'> & { theme?: Theme }) {
   const q = new URLSearchParams({ lang: o.lang, variant: o.variant })
   if (o.variant == 'stat' && o.fact) q.set('fact', o.fact)
-  if (o.theme != 'auto') q.set('theme', o.theme)
+  if (o.theme && o.theme != 'auto') q.set('theme', o.theme)
   return `${o.origin}/card?${q}`
 }
 

@@ -3,11 +3,11 @@ import { z } from '@hono/zod-openapi'
 // Minified from widget/card.css by scripts/build.mjs, byte for byte what embed.js carries.
 import cardCss from '../../dist/card.css'
 import { Card } from '../../widget/Card'
-import type { CardModel, Theme, Variant } from '../../widget/card-model'
+import type { CardModel, Theme } from '../../widget/card-model'
+import { cardUrl } from '../../widget/snippets'
 import manifest from '../../dist/manifest.json'
 import { buildCard } from '../card/model'
 import { factSet } from '../data'
-import type { Lang } from '../data/schema'
 import { Document, cspHash, jsonForScript, pageCsp, renderDocument } from '../pages/document'
 import { pageSecurity, respondHtml } from '../lib/pages'
 import { languageHeaders, langParam, resolveLang } from '../lib/params'
@@ -26,15 +26,6 @@ export const cardPageQuery = z
     theme: z.enum(THEMES, { error: `theme must be one of ${THEMES.join(', ')}` }).default('auto'),
   })
   .refine((q) => q.variant === 'stat' || q.fact === undefined, { error: FACT_NEEDS_STAT, path: ['fact'] })
-export type CardPageQuery = z.infer<typeof cardPageQuery>
-
-/** The one URL of a card's content: theme is presentation and lang is explicit. */
-export function canonicalCardUrl(origin: string, lang: Lang, variant: Variant, fact?: string) {
-  const q = new URLSearchParams({ lang, variant })
-  if (fact) q.set('fact', fact)
-  return `${origin}/card?${q}`
-}
-
 // Page-only CSS: the card defines its own look; the page stays out of its way.
 const CSS = `${cardCss}html,body{margin:0;padding:0;background:transparent}`
 const ERROR_CSS = `body{margin:0;font:15px/1.5 system-ui,sans-serif;padding:16px;color:#1b1b1f;background:#fff}a{color:#8a2f00}`
@@ -137,7 +128,7 @@ export const cardPage = new Hono<{ Bindings: Bindings }>().get('/card', pageSecu
     `card-page|${origin}|${lang}|${q.variant}|${q.theme}|${q.fact ?? ''}`,
     () => {
       const model = buildCard(lang, q.variant, q.fact)
-      const canonical = canonicalCardUrl(origin, lang, q.variant, q.fact)
+      const canonical = cardUrl({ origin, lang, variant: q.variant, fact: q.fact })
       return renderDocument(<CardPage model={model} theme={q.theme} origin={origin} canonical={canonical} />)
     },
     headers,

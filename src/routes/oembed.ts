@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { cardHeight } from '../../widget/card-model'
-import { IFRAME_STYLE } from '../../widget/snippets'
+import { IFRAME_STYLE, cardUrl } from '../../widget/snippets'
 import { buildCard } from '../card/model'
 import { memoized, respondCached } from '../lib/cached'
 import { matchLang } from '../lib/lang'
 import { apiRouter, notModified, problem, strictQuery } from '../lib/params'
 import { problemResponse } from '../lib/problem'
-import { canonicalCardUrl, cardPageQuery } from './card-page'
+import { cardPageQuery } from './card-page'
 
 const MAX_WIDTH = 640 // the card's own max-width
 const CACHE_AGE = 86400
@@ -99,10 +99,9 @@ export const oembed = apiRouter().openapi(route, (c) => {
   const key = `oembed|${origin}|${lang}|${variant}|${fact ?? ''}|${theme}|${width}|${height}|${format}`
   const entry = memoized(key, () => {
     const model = buildCard(lang, variant, fact)
-    const src = new URL(canonicalCardUrl(origin, lang, variant, fact))
-    if (theme !== 'auto') src.searchParams.set('theme', theme)
+    const src = cardUrl({ origin, lang, variant, fact, theme })
     const title = model.headline
-    const html = `<iframe src="${escapeXml(src.href)}" title="${escapeXml(`${model.ui.label}`)}" width="${width}" height="${height}" loading="lazy" style="${IFRAME_STYLE}"></iframe>`
+    const html = `<iframe src="${escapeXml(src)}" title="${escapeXml(`${model.ui.label}`)}" width="${width}" height="${height}" loading="lazy" style="${IFRAME_STYLE}"></iframe>`
     const body = { version: '1.0', type: 'rich', title, provider_name: 'xiaomi-ev-card', provider_url: origin, cache_age: CACHE_AGE, html, width, height } as const
     if (format === 'json') return JSON.stringify(body)
     const fields = Object.entries(body).map(([k, v]) => `<${k}>${escapeXml(String(v))}</${k}>`)
