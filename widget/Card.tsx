@@ -28,7 +28,9 @@ export function Card({ model: m, theme, origin }: Props) {
               <details class="xc-ev">
                 <summary aria-label={`${m.ui.evidence}: ${f.label}`}>{m.ui.evidence}</summary>
                 <div class="xc-pop">
-                  <blockquote cite={origin + f.href}>{f.evidence}</blockquote>
+                  <blockquote cite={origin + f.href} lang={m.source.lang}>
+                    {f.evidence}
+                  </blockquote>
                   <a href={origin + f.href} target="_blank">
                     {m.source.label}
                   </a>

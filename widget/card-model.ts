@@ -25,7 +25,8 @@ export interface CardModel {
   figures: CardFigure[]
   quote?: { text: string; attribution: string; href: string }
   advantages?: { title: string; items: { id: string; text: string }[] }
-  source: { label: string; href: string }
+  /** lang is the source document's: evidence is quoted in it, whatever the card's language. */
+  source: { label: string; href: string; lang: string }
   ui: { label: string; keyFigures: string; evidence: string }
 }
 

@@ -37,7 +37,7 @@ export function buildCard(lang: Lang, variant: Variant, statFact?: string): Card
     headline: strings.headline,
     date: { iso: factSet.source.published, text: formatDate(factSet.source.published, lang) },
     figures: ids.map((id) => cardFigure(fact(id, 'figure'), lang, variant != 'compact')),
-    source: { label: strings.source, href: sourceHref() },
+    source: { label: strings.source, href: sourceHref(), lang: factSet.source.lang },
     ui: {
       label: strings.cardLabel,
       keyFigures: strings.keyFigures,

@@ -55,7 +55,7 @@ export type Figure = z.infer<typeof FigureFact>
 export const FactSet = z
   .object({
     source: z
-      .object({ file: z.string(), title: z.string(), published: isoDateOrInterval, publisher: z.string() })
+      .object({ file: z.string(), title: z.string(), lang: z.string(), published: isoDateOrInterval, publisher: z.string() })
       .strict(),
     facts: z.array(Fact).min(1),
   })

@@ -37,7 +37,7 @@ const CardModel = z
     figures: z.array(CardFigure),
     quote: z.object({ text: z.string(), attribution: z.string(), href: z.string() }).optional(),
     advantages: z.object({ title: z.string(), items: z.array(z.object({ id: z.string(), text: z.string() })) }).optional(),
-    source: z.object({ label: z.string(), href: z.string() }),
+    source: z.object({ label: z.string(), href: z.string(), lang: z.string().openapi({ description: 'The language evidence is quoted in.' }) }),
     ui: z.object({ label: z.string(), keyFigures: z.string(), evidence: z.string() }),
   })
   .openapi('Card')

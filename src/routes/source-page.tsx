@@ -41,7 +41,7 @@ export const sourcePage = new Hono().get('/source', pageSecurity, async (c) => {
     'source-page',
     () =>
       renderDocument(
-        <Document lang="en" title={`${title} — source document`} css={CSS}>
+        <Document lang={factSet.source.lang} title={`${title} — source document`} css={CSS}>
           <main>
             <header>
               <h1>{title}</h1>
@@ -55,6 +55,6 @@ export const sourcePage = new Hono().get('/source', pageSecurity, async (c) => {
           </main>
         </Document>,
       ),
-    { 'Content-Security-Policy': csp, 'Content-Language': 'en' },
+    { 'Content-Security-Policy': csp, 'Content-Language': factSet.source.lang },
   )
 })

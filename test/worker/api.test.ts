@@ -85,7 +85,7 @@ describe('GET /v1/card', () => {
     expect(body.figures[0]).toMatchObject({ href: '/source#initial-investment' })
     expect(body.figures[0].equivalent).toBeUndefined()
     expect(body.figures[0].evidence).toContain('(US$1.5 billion)')
-    expect(body.source).toEqual({ label: 'Source: Xiaomi announcement', href: '/source' })
+    expect(body.source).toEqual({ label: 'Source: Xiaomi announcement', href: '/source', lang: 'en' })
     expect(body.quote).toBeUndefined()
   })
 

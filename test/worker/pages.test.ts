@@ -21,6 +21,8 @@ describe('GET /card', () => {
     }
     expect(html).toContain('<article class="xc xc-compact xc-auto" lang="zh-CN"')
     expect(html).toContain('href="/source#initial-investment"')
+    // Evidence is quoted in the source's language, so a screen reader switches voice for it.
+    expect(html).toContain('<blockquote cite="/source#initial-investment" lang="en">with an initial investment of RMB 10 billion (US$1.5 billion)</blockquote>')
   })
 
   it('has title, description, canonical, Open Graph, Twitter, JSON-LD and oEmbed discovery', async () => {
