@@ -6,7 +6,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib'
 import autocannon from 'autocannon'
 import { launch, startHost, startWorker } from '../test/browser/harness.mjs'
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5)
+const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const round = (x, d = 0) => Math.round(x * 10 ** d) / 10 ** d

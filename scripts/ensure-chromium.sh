@@ -8,5 +8,5 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
   exit 0
 fi
-echo "The browser tests need Chromium at /usr/bin/chromium: sudo apt-get install -y chromium" >&2
+echo "The browser tests need Chromium at /usr/bin/chromium and a Chinese font: sudo apt-get install -y chromium fonts-noto-cjk" >&2
 exit 1
