@@ -12,7 +12,7 @@ import { THEMES } from './card-page'
 
 const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"PingFang SC","Microsoft YaHei",sans-serif;color:#1b1b1f;background:#f6f6f8}
 header,main{max-width:1200px;margin:0 auto;padding:16px}header h1{margin:0;font-size:26px}header p{margin:4px 0 0;color:#474a52}
-main{display:grid;gap:24px;grid-template-columns:minmax(0,1fr)}@media(min-width:960px){main{grid-template-columns:minmax(0,5fr) minmax(0,6fr)}}
+main{display:grid;gap:24px;grid-template-columns:minmax(0,1fr)}@media(min-width:960px){main{grid-template-columns:minmax(0,5fr) minmax(0,6fr);grid-template-areas:'build preview' 'paste preview';align-items:start}#build-s{grid-area:build}#paste-s{grid-area:paste}.preview{grid-area:preview}}
 section{background:#fff;border:1px solid #e2e3e8;border-radius:12px;padding:16px}h2{font-size:19px;margin:0 0 12px}
 fieldset{border:0;padding:0;margin:0 0 12px}legend{font-weight:600;margin-bottom:4px}label{margin-right:14px;white-space:nowrap}
 select,button,textarea{font:inherit}select{padding:4px;max-width:100%}button{padding:6px 14px;border-radius:8px;border:1px solid #b23c00;background:#b23c00;color:#fff;cursor:pointer}
@@ -57,7 +57,7 @@ function Home({ s }: { s: HomeState }) {
         </p>
       </header>
       <main>
-        <section aria-labelledby="build">
+        <section aria-labelledby="build" id="build-s">
           <h2 id="build">Build your snippet</h2>
           <form method="get" action="/" id="options">
             <fieldset>
@@ -84,12 +84,8 @@ function Home({ s }: { s: HomeState }) {
             </p>
             <button type="submit" id="apply">Update</button>
           </form>
-          <h2>Paste one of these</h2>
-          {snippet('script', 'Script embed (recommended)')}
-          {snippet('iframe', 'Iframe embed, for CMSs that only allow iframes')}
-          {snippet('oembed', 'oEmbed URL, for WordPress, Ghost and other oEmbed consumers')}
-          {snippet('pinned', 'Pinned script with Subresource Integrity')}
         </section>
+        {/* On a phone the preview comes right after the options; on a wide screen it stays beside both. */}
         <section aria-labelledby="preview" class="preview">
           <h2 id="preview">Live preview</h2>
           <div>
@@ -100,6 +96,13 @@ function Home({ s }: { s: HomeState }) {
             <h3>Iframe embed</h3>
             <div id="iframe-preview" dangerouslySetInnerHTML={{ __html: code.iframe.replace(/<script[^]*$/, '') }} />
           </div>
+        </section>
+        <section aria-labelledby="paste" id="paste-s">
+          <h2 id="paste">Paste one of these</h2>
+          {snippet('script', 'Script embed (recommended)')}
+          {snippet('iframe', 'Iframe embed, for CMSs that only allow iframes')}
+          {snippet('oembed', 'oEmbed URL, for WordPress, Ghost and other oEmbed consumers')}
+          {snippet('pinned', 'Pinned script with Subresource Integrity')}
         </section>
       </main>
       <footer>
