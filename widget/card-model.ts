@@ -1,8 +1,10 @@
 // What /v1/card returns and what <Card> renders: every string already in the reader's
 // language and every figure already formatted, so the browser formats nothing.
 
-export type Variant = 'compact' | 'full' | 'stat'
-export type Theme = 'light' | 'dark' | 'auto'
+export const VARIANTS = ['compact', 'full', 'stat'] as const
+export const THEMES = ['light', 'dark', 'auto'] as const
+export type Variant = (typeof VARIANTS)[number]
+export type Theme = (typeof THEMES)[number]
 
 export interface CardFigure {
   id: string

@@ -1,11 +1,9 @@
 import { render } from 'preact'
 import { Card } from './Card'
 import css from './card.css'
-import type { CardModel, Theme, Variant } from './card-model'
+import { THEMES, VARIANTS, type CardModel } from './card-model'
 
 const TAG = 'xiaomi-ev-card'
-const THEMES: Theme[] = ['light', 'dark', 'auto']
-const VARIANTS: Variant[] = ['compact', 'full', 'stat']
 // A request that never ends must not leave the reader waiting on a spinner forever.
 const TIMEOUT_MS = 8000
 
@@ -40,7 +38,7 @@ try {
 
 const warn = (message: string) => console.warn(`<${TAG}>: ${message}`)
 
-function attribute<T extends string>(el: Element, name: string, allowed: T[], fallback: T): T {
+function attribute<T extends string>(el: Element, name: string, allowed: readonly T[], fallback: T): T {
   const value = el.getAttribute(name) as T | null
   if (value === null || allowed.includes(value)) return value ?? fallback
   warn(`${name} must be one of ${allowed.join(', ')}; using ${fallback}`)

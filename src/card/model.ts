@@ -3,8 +3,6 @@ import { cardConfig, factsById, factSet, locales } from '../data'
 import { formatDate, formatFigure } from '../data/format'
 import type { Fact, Figure, Lang } from '../data/schema'
 
-export const VARIANTS = ['compact', 'full', 'stat'] as const satisfies readonly Variant[]
-
 const fact = <K extends Fact['kind']>(id: string, kind: K) => {
   const f = factsById.get(id)
   if (f?.kind !== kind) throw new Error(`card.json names ${id}, not a ${kind} fact`)

@@ -10,7 +10,6 @@ export const factSet = FactSet.parse(factsJson)
 export const locales = Locales.parse(localeJson)
 export const cardConfig = CardConfig.parse(cardJson)
 export const source = sourceText
-export const SOURCE_FILE = 'xiaomi-ev-launch-2021-04-01.txt'
 
 export const factsById = new Map<string, Fact>(factSet.facts.map((f) => [f.id, f]))
 export const figureIds = factSet.facts.filter((f): f is Figure => f.kind === 'figure').map((f) => f.id)

@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi'
 // Minified from widget/card.css by scripts/build.mjs, byte for byte what embed.js carries.
 import cardCss from '../../dist/card.css'
 import { Card } from '../../widget/Card'
-import type { CardModel, Theme } from '../../widget/card-model'
+import { THEMES, type CardModel, type Theme } from '../../widget/card-model'
 import { cardUrl } from '../../widget/snippets'
 import manifest from '../../dist/manifest.json'
 import { buildCard } from '../card/model'
@@ -13,8 +13,6 @@ import { pageSecurity, respondHtml } from '../lib/pages'
 import { languageHeaders, langParam, resolveLang } from '../lib/params'
 import { FACT_NEEDS_STAT, factParam, variantParam } from './card'
 import type { Bindings } from '../bindings'
-
-export const THEMES = ['light', 'dark', 'auto'] as const satisfies readonly Theme[]
 
 // Same rules as /v1/card, plus theme. Unknown parameters are ignored, not refused: CMSs and
 // resizers (Pym's childId) append their own to iframe URLs.

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { VARIANTS, buildCard } from '../card/model'
+import { VARIANTS } from '../../widget/card-model'
+import { buildCard } from '../card/model'
 import { figureIds } from '../data'
 import { cachedJson } from '../lib/cached'
 import { apiRouter, langParam, languageHeaders, notModified, problem, resolveLang, strictQuery } from '../lib/params'

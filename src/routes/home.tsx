@@ -1,14 +1,12 @@
 import { Hono } from 'hono'
 import manifest from '../../dist/manifest.json'
-import type { Theme, Variant } from '../../widget/card-model'
+import { THEMES, VARIANTS, type Theme, type Variant } from '../../widget/card-model'
 import { SNIPPET_STYLES, snippets, type SnippetOptions } from '../../widget/snippets'
-import { VARIANTS } from '../card/model'
 import { factsById, figureIds, locales } from '../data'
 import type { Figure } from '../data/schema'
 import { Document, cspHash, jsonForScript, pageCsp, renderDocument } from '../pages/document'
 import { pageSecurity, respondHtml } from '../lib/pages'
 import { matchLang } from '../lib/lang'
-import { THEMES } from './card-page'
 
 const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"PingFang SC","Microsoft YaHei",sans-serif;color:#1b1b1f;background:#f6f6f8}
 header,main{max-width:1200px;margin:0 auto;padding:16px}header h1{margin:0;font-size:26px}header p{margin:4px 0 0;color:#474a52}

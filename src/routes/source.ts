@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { factSet, source, SOURCE_FILE } from '../data'
+import { factSet, source } from '../data'
 import { cachedJson } from '../lib/cached'
 import { apiRouter, notModified, problem, strictQuery } from '../lib/params'
 
@@ -33,7 +33,7 @@ export const sourceApi = apiRouter().openapi(route, (c) =>
     title: factSet.source.title,
     publisher: factSet.source.publisher,
     published: factSet.source.published,
-    file: SOURCE_FILE,
+    file: factSet.source.file,
     lang: factSet.source.lang,
     length: source.length,
     html: '/source',
