@@ -180,11 +180,8 @@ Hostile mix (${results.load.mix.length} paths, ${LOAD_SECONDS} s): ${results.loa
 Worker upload (\`wrangler deploy --dry-run\`): ${results.worker.rawKiB} KiB, ${results.worker.gzipKiB} KiB gzip.`
 console.log(`\n${table}\n\nWritten to bench/results/latest.json and README.md`)
 
-// The README quotes the latest run and this build's pinned script, never remembered ones.
+// The README quotes the latest run, never a remembered one.
 const readmeUrl = new URL('../README.md', import.meta.url)
-const manifest = JSON.parse(await readFile(new URL('../dist/manifest.json', import.meta.url), 'utf8'))
-const readme = (await readFile(readmeUrl, 'utf8'))
-  .replace(/<!-- bench:start -->[^]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`)
-  .replace(/src="https:\/\/HOST\/embed\.[0-9a-f]+\.js" integrity="[^"]+"/, `src="https://HOST${manifest.embed.pinned}" integrity="${manifest.embed.integrity}"`)
-await writeFile(readmeUrl, readme)
+const readme = await readFile(readmeUrl, 'utf8')
+await writeFile(readmeUrl, readme.replace(/<!-- bench:start -->[^]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`))
 process.exit(0)

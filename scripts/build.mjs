@@ -1,7 +1,8 @@
 // Runs before every `wrangler dev`, `wrangler deploy` and `npm test` (wrangler.toml [build]):
 // 1. refuses to go on when a fact's evidence or figures do not match the source;
 // 2. bundles the widget scripts into dist/public, served by Workers Static Assets,
-//    with a content-hashed copy and the SRI hashes the pages and README quote.
+//    with a content-hashed copy and the SRI hashes the pages and README quote
+//    (the README's pinned snippet is rewritten when the hash changes).
 import { build, transform } from 'esbuild'
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
@@ -93,6 +94,13 @@ export async function buildAssets() {
   // The worker inlines the same minified stylesheet into /card.
   await writeFile(at('dist/card.css'), await minifyCss(at('widget/card.css').pathname))
   await writeFile(at('dist/manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
+  // The README's pinned snippet is this build's: the hash changes only when the bytes do.
+  const readme = await readFile(at('README.md'), 'utf8')
+  const pinned = readme.replace(
+    /src="https:\/\/HOST\/embed\.[0-9a-f]+\.js" integrity="[^"]+"/,
+    `src="https://HOST${manifest.embed.pinned}" integrity="${manifest.embed.integrity}"`,
+  )
+  if (pinned !== readme) await writeFile(at('README.md'), pinned)
   return manifest
 }
 

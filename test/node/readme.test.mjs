@@ -7,7 +7,7 @@ const manifest = JSON.parse(readFileSync(new URL('../../dist/manifest.json', imp
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))
 
 test("the README's pinned snippet is this build's", () => {
-  assert.ok(readme.includes(`src="https://HOST${manifest.embed.pinned}" integrity="${manifest.embed.integrity}"`), 'update the pinned snippet in README.md from dist/manifest.json')
+  assert.ok(readme.includes(`src="https://HOST${manifest.embed.pinned}" integrity="${manifest.embed.integrity}"`), 'npm run build rewrites the pinned snippet in README.md; commit it')
 })
 
 test("the README's quick start is two commands that exist", () => {
