@@ -2,9 +2,7 @@
 // makes the copy buttons work. Without it the form still works by reloading the page.
 import { snippets, type SnippetOptions } from './snippets'
 
-const config = JSON.parse(document.getElementById('demo-config')!.textContent!) as SnippetOptions & {
-  headlines: Record<SnippetOptions['lang'], string>
-}
+const config = JSON.parse(document.getElementById('demo-config')!.textContent!) as SnippetOptions
 const form = document.getElementById('options') as HTMLFormElement
 
 function update() {
@@ -16,14 +14,12 @@ function update() {
     variant: data.get('variant') as SnippetOptions['variant'],
     fact: data.get('fact') as string,
   }
-  options.headline = config.headlines[options.lang]
-  const code = snippets(options)
+  const { paste, preview } = snippets(options)
   for (const area of document.querySelectorAll<HTMLTextAreaElement>('[data-snippet]')) {
-    area.value = code[area.dataset.snippet as keyof typeof code]
+    area.value = paste[area.dataset.snippet as keyof typeof paste]
   }
-  const strip = (html: string) => html.replace(/<script[^]*$/, '')
-  document.getElementById('script-preview')!.innerHTML = strip(code.script)
-  document.getElementById('iframe-preview')!.innerHTML = strip(code.iframe)
+  document.getElementById('script-preview')!.innerHTML = preview.script
+  document.getElementById('iframe-preview')!.innerHTML = preview.iframe
   history.replaceState(null, '', `?${new URLSearchParams(data as unknown as Record<string, string>)}`)
 }
 

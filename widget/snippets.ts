@@ -6,8 +6,8 @@ export interface SnippetOptions {
   theme: Theme
   variant: Variant
   fact?: string
-  /** The fallback link's text and the iframe's title, in the card's language. */
-  headline: string
+  /** The fallback link's text and the iframe's title, in each language. */
+  headlines: Record<'en' | 'zh-CN', string>
   pinned: { src: string; integrity: string }
 }
 
@@ -27,16 +27,22 @@ export function cardUrl(o: Pick<SnippetOptions, 'origin' | 'lang' | 'variant' | 
   return `${o.origin}/card?${q}`
 }
 
-/** What the publisher pastes. compact and stat reserve their height so nothing moves on load. */
+/** What the publisher pastes, and the part of it a preview shows (no scripts). compact and
+ *  stat reserve their height so nothing moves on load. */
 export function snippets(o: SnippetOptions) {
+  const headline = escape(o.headlines[o.lang])
   const attrs = [`lang="${o.lang}"`, `theme="${o.theme}"`, `variant="${o.variant}"`]
   if (o.variant == 'stat' && o.fact) attrs.push(`fact="${escape(o.fact)}"`)
   if (o.variant != 'full') attrs.push(`style="${reserveStyle(o.variant)}"`)
-  const element = `<xiaomi-ev-card ${attrs.join(' ')}>\n  <a href="${escape(cardUrl(o))}">${escape(o.headline)}</a>\n</xiaomi-ev-card>`
+  const element = `<xiaomi-ev-card ${attrs.join(' ')}>\n  <a href="${escape(cardUrl(o))}">${headline}</a>\n</xiaomi-ev-card>`
+  const frame = `<iframe src="${escape(cardUrl(o))}" title="${headline}" width="100%" height="${cardHeight(o.variant, o.lang)}" loading="lazy" style="${IFRAME_STYLE}"></iframe>`
   return {
-    script: `${element}\n<script async src="${o.origin}/embed.js"></script>`,
-    pinned: `${element}\n<script async src="${o.origin}${o.pinned.src}" integrity="${o.pinned.integrity}" crossorigin="anonymous"></script>`,
-    iframe: `<iframe src="${escape(cardUrl(o))}" title="${escape(o.headline)}" width="100%" height="${cardHeight(o.variant, o.lang)}" loading="lazy" style="${IFRAME_STYLE}"></iframe>\n<script async src="${o.origin}/resize.js"></script>`,
-    oembed: `${o.origin}/oembed?url=${encodeURIComponent(cardUrl(o))}`,
+    paste: {
+      script: `${element}\n<script async src="${o.origin}/embed.js"></script>`,
+      iframe: `${frame}\n<script async src="${o.origin}/resize.js"></script>`,
+      oembed: `${o.origin}/oembed?url=${encodeURIComponent(cardUrl(o))}`,
+      pinned: `${element}\n<script async src="${o.origin}${o.pinned.src}" integrity="${o.pinned.integrity}" crossorigin="anonymous"></script>`,
+    },
+    preview: { script: element, iframe: frame },
   }
 }

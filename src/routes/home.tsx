@@ -22,11 +22,10 @@ footer{max-width:1200px;margin:0 auto;padding:0 16px 24px;color:#474a52;font-siz
 
 interface HomeState extends SnippetOptions {
   facts: { id: string; label: string }[]
-  headlines: Record<SnippetOptions['lang'], string>
 }
 
 function Home({ s }: { s: HomeState }) {
-  const code = snippets(s)
+  const { paste: code, preview } = snippets(s)
   const radios = (name: string, values: readonly string[], current: string) =>
     values.map((v) => (
       <label key={v}>
@@ -88,11 +87,11 @@ function Home({ s }: { s: HomeState }) {
           <h2 id="preview">Live preview</h2>
           <div>
             <h3>Script embed</h3>
-            <div id="script-preview" dangerouslySetInnerHTML={{ __html: code.script.replace(/<script[^]*$/, '') }} />
+            <div id="script-preview" dangerouslySetInnerHTML={{ __html: preview.script }} />
           </div>
           <div>
             <h3>Iframe embed</h3>
-            <div id="iframe-preview" dangerouslySetInnerHTML={{ __html: code.iframe.replace(/<script[^]*$/, '') }} />
+            <div id="iframe-preview" dangerouslySetInnerHTML={{ __html: preview.iframe }} />
           </div>
         </section>
         <section aria-labelledby="paste" id="paste-s">
@@ -125,7 +124,6 @@ export const home = new Hono().get('/', pageSecurity, async (c) => {
     theme: pick<Theme>('theme', THEMES, 'auto'),
     variant: pick<Variant>('variant', VARIANTS, 'compact'),
     fact: pick('fact', figureIds, figureIds[0]),
-    headline: locales[lang].headline,
     pinned: { src: manifest.embed.pinned, integrity: manifest.embed.integrity },
     headlines: { en: locales.en.headline, 'zh-CN': locales['zh-CN'].headline },
     facts: figureIds.map((id) => ({ id, label: (factsById.get(id) as Figure).label.en })),

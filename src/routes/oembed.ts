@@ -101,7 +101,7 @@ export const oembed = apiRouter().openapi(route, (c) => {
     const model = buildCard(lang, variant, fact)
     const src = cardUrl({ origin, lang, variant, fact, theme })
     const title = model.headline
-    const html = `<iframe src="${escapeXml(src)}" title="${escapeXml(`${model.ui.label}`)}" width="${width}" height="${height}" loading="lazy" style="${IFRAME_STYLE}"></iframe>`
+    const html = `<iframe src="${escapeXml(src)}" title="${escapeXml(model.ui.label)}" width="${width}" height="${height}" loading="lazy" style="${IFRAME_STYLE}"></iframe>`
     const body = { version: '1.0', type: 'rich', title, provider_name: 'xiaomi-ev-card', provider_url: origin, cache_age: CACHE_AGE, html, width, height } as const
     if (format === 'json') return JSON.stringify(body)
     const fields = Object.entries(body).map(([k, v]) => `<${k}>${escapeXml(String(v))}</${k}>`)
