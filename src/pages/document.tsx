@@ -9,11 +9,10 @@ interface DocumentProps {
   head?: ComponentChildren
   /** Same-origin scripts; each only enhances a page that works without it. */
   scripts?: string[]
-  bodyClass?: string
   children: ComponentChildren
 }
 
-export function Document({ lang, title, css, head, scripts = [], bodyClass, children }: DocumentProps) {
+export function Document({ lang, title, css, head, scripts = [], children }: DocumentProps) {
   return (
     <html lang={lang}>
       <head>
@@ -24,7 +23,7 @@ export function Document({ lang, title, css, head, scripts = [], bodyClass, chil
         {/* Preact escapes text children, which would break CSS such as "a > b". */}
         <style dangerouslySetInnerHTML={{ __html: css }} />
       </head>
-      <body class={bodyClass}>
+      <body>
         {children}
         {scripts.map((src) => (
           <script src={src} async key={src} />
