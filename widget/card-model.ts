@@ -1,6 +1,9 @@
 // What /v1/card returns and what <Card> renders: every string already in the reader's
 // language and every figure already formatted, so the browser formats nothing.
 
+/** The languages we serve, each written for its readers (data/facts.json, data/locale.json). */
+export const LANGS = ['en', 'zh-CN'] as const
+export type Lang = (typeof LANGS)[number]
 export const VARIANTS = ['compact', 'full', 'stat'] as const
 export const THEMES = ['light', 'dark', 'auto'] as const
 export type Variant = (typeof VARIANTS)[number]
@@ -20,7 +23,7 @@ export interface CardFigure {
 }
 
 export interface CardModel {
-  lang: 'en' | 'zh-CN'
+  lang: Lang
   variant: Variant
   headline: string
   date: { iso: string; text: string }
@@ -37,7 +40,7 @@ export const CARD_HEIGHT = { compact: 300, stat: 240 } as const
 
 /** full grows with its text: its height at the card's full width (640 px) with Chromium's
  *  fonts on Linux; resize.js corrects it for narrower columns and other fonts. */
-export const FULL_HEIGHT = { en: 643, 'zh-CN': 521 } as const
+export const FULL_HEIGHT: Record<Lang, number> = { en: 643, 'zh-CN': 521 }
 
 export const cardHeight = (variant: Variant, lang: CardModel['lang']) =>
   variant == 'full' ? FULL_HEIGHT[lang] : CARD_HEIGHT[variant]

@@ -1,13 +1,13 @@
-import { CARD_HEIGHT, cardHeight, type Theme, type Variant } from './card-model'
+import { CARD_HEIGHT, cardHeight, type Lang, type Theme, type Variant } from './card-model'
 
 export interface SnippetOptions {
   origin: string
-  lang: 'en' | 'zh-CN'
+  lang: Lang
   theme: Theme
   variant: Variant
   fact?: string
   /** The fallback link's text and the iframe's title, in each language. */
-  headlines: Record<'en' | 'zh-CN', string>
+  headlines: Record<Lang, string>
   pinned: { src: string; integrity: string }
 }
 

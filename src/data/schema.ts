@@ -1,17 +1,20 @@
 import { z } from '@hono/zod-openapi'
+import { LANGS, type Lang } from '../../widget/card-model'
 
 // The shape of data/facts.json. The API's response schemas derive from these,
 // so the OpenAPI document, the validator and the types cannot disagree.
 
-export const LANGS = ['en', 'zh-CN'] as const
-export type Lang = (typeof LANGS)[number]
+export { LANGS, type Lang }
 
 export const CATEGORIES = ['announcement', 'company', 'leadership', 'investment', 'performance', 'advantage'] as const
 export const UNITS = ['smartphone', 'device', 'user', 'quarter', 'rank'] as const
 export const CURRENCIES = ['CNY', 'USD'] as const
 export const QUALIFIERS = ['more-than', 'estimated'] as const
 
-const localized = z.object({ en: z.string().min(1), 'zh-CN': z.string().min(1) }).strict()
+// One entry per served language, no more, no fewer: adding a language to LANGS makes every text require it.
+const byLang = <T extends z.ZodType>(schema: T) =>
+  z.object(Object.fromEntries(LANGS.map((lang) => [lang, schema])) as Record<Lang, T>).strict()
+const localized = byLang(z.string().min(1))
 
 export const Evidence = z
   .object({
@@ -78,7 +81,7 @@ export const LocaleStrings = z
   })
   .strict()
 export type LocaleStrings = z.infer<typeof LocaleStrings>
-export const Locales = z.object({ en: LocaleStrings, 'zh-CN': LocaleStrings }).strict()
+export const Locales = byLang(LocaleStrings)
 
 export const CardConfig = z
   .object({

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { VARIANTS } from '../../widget/card-model'
+import { LANGS, VARIANTS } from '../../widget/card-model'
 import { buildCard } from '../card/model'
 import { figureIds } from '../data'
 import { cachedJson } from '../lib/cached'
@@ -31,7 +31,7 @@ const CardFigure = z.object({
 
 const CardModel = z
   .object({
-    lang: z.enum(['en', 'zh-CN']),
+    lang: z.enum(LANGS),
     variant: z.enum(VARIANTS),
     headline: z.string(),
     date: z.object({ iso: z.string(), text: z.string() }),

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import manifest from '../../dist/manifest.json'
-import { THEMES, VARIANTS, type Theme, type Variant } from '../../widget/card-model'
+import { LANGS, THEMES, VARIANTS, type Lang, type Theme, type Variant } from '../../widget/card-model'
 import { SNIPPET_STYLES, snippets, type SnippetOptions } from '../../widget/snippets'
 import { factsById, figureIds, locales } from '../data'
 import type { Figure } from '../data/schema'
@@ -67,7 +67,7 @@ function Home({ s }: { s: HomeState }) {
             </fieldset>
             <fieldset>
               <legend>Language</legend>
-              {radios('lang', ['en', 'zh-CN'], s.lang)}
+              {radios('lang', LANGS, s.lang)}
             </fieldset>
             <p>
               <label for="fact">Figure for the stat card</label>{' '}
@@ -125,7 +125,7 @@ export const home = new Hono().get('/', pageSecurity, async (c) => {
     variant: pick<Variant>('variant', VARIANTS, 'compact'),
     fact: pick('fact', figureIds, figureIds[0]),
     pinned: { src: manifest.embed.pinned, integrity: manifest.embed.integrity },
-    headlines: { en: locales.en.headline, 'zh-CN': locales['zh-CN'].headline },
+    headlines: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].headline])) as Record<Lang, string>,
     facts: figureIds.map((id) => ({ id, label: (factsById.get(id) as Figure).label.en })),
   }
   // The previews are the publisher's snippets verbatim, style attributes included.
