@@ -7,6 +7,7 @@ import { build, transform } from 'esbuild'
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
+import { IMAGE_HEADERS, buildImages } from './images.mjs'
 
 const root = new URL('..', import.meta.url)
 const at = (path) => new URL(path, root)
@@ -88,7 +89,10 @@ export async function buildAssets() {
     `/${name}.js`, ...common.map((h) => `  ${h}`), '  Cache-Control: public, max-age=300, stale-while-revalidate=86400',
     `/${name}.*.js`, ...common.map((h) => `  ${h}`), '  Cache-Control: public, max-age=31536000, immutable',
   ])
-  await writeFile(new URL('_headers', out), rules.join('\n') + '\n')
+  // The card as PNG (scripts/images.mjs): dist/public/img and dist/images.json.
+  const images = await buildImages()
+  written.add('img')
+  await writeFile(new URL('_headers', out), [...rules, ...IMAGE_HEADERS].join('\n') + '\n')
   // Hashed copies of older builds go; the directory itself stays, as `wrangler dev` watches it.
   for (const file of await readdir(out)) if (!written.has(file)) await rm(new URL(file, out))
   // The worker inlines the same minified stylesheet into /card.
@@ -101,7 +105,7 @@ export async function buildAssets() {
     `src="https://HOST${manifest.embed.pinned}" integrity="${manifest.embed.integrity}"`,
   )
   if (pinned !== readme) await writeFile(at('README.md'), pinned)
-  return manifest
+  return { manifest, images }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -109,7 +113,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   if (process.argv.includes('--check')) {
     console.log(`data/: ${count} facts, every span and figure found in the source`)
   } else {
-    const manifest = await buildAssets()
+    const { manifest, images } = await buildAssets()
     console.log(`data/: ${count} facts verified; built ${Object.values(manifest).map((m) => `${m.pinned} (${m.bytes} B)`).join(', ')}`)
+    console.log(`images: ${images.files} files for ${images.total} cards × shapes, ${images.rendered} drawn, the rest cached; ${images.ms} ms`)
   }
 }

@@ -1,0 +1,202 @@
+// The card as PNG, drawn at build time (README: "The card as an image"): every language, every
+// variant (compact, full, stat for each figure), light and dark, in two shapes: the card at 2×
+// device pixels for <img> in newsletters, and a 1200×630 share image for link previews.
+// widget/CardImage.tsx draws the card model with satori (JSX to SVG), resvg turns the SVG into
+// pixels (sharp quantises them to a palette), and the fonts come from npm (@fontsource Noto Sans, SC, TC, HK), cut with subset-font
+// to the glyphs the cards use. Each image is cached under node_modules/.cache by a hash of what
+// it is drawn from (its element tree, the fonts' inputs, the renderers' versions), so a build
+// re-draws only what changed. Output: dist/public/img/<shape>-<hash>.png, immutable, and
+// dist/images.json, the worker's map from a card's parameters to its file.
+import { build } from 'esbuild'
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+
+const root = new URL('..', import.meta.url)
+const at = (path) => new URL(path, root)
+const require = createRequire(import.meta.url)
+const version = (pkg) => require(`${pkg}/package.json`).version
+const sha = (...parts) => {
+  const h = createHash('sha256')
+  for (const p of parts) h.update(p)
+  return h.digest('hex')
+}
+
+/** The font of each language; Traditional Chinese has two, Taiwan's and Hong Kong's forms. */
+export const FONTS = {
+  en: { pkg: '@fontsource/noto-sans', family: 'Noto Sans' },
+  'zh-CN': { pkg: '@fontsource/noto-sans-sc', family: 'Noto Sans SC' },
+  'zh-TW': { pkg: '@fontsource/noto-sans-tc', family: 'Noto Sans TC' },
+  'zh-HK': { pkg: '@fontsource/noto-sans-hk', family: 'Noto Sans HK' },
+}
+const FACES = [
+  { weight: 400, style: 'normal' },
+  { weight: 700, style: 'normal' },
+  { weight: 400, style: 'italic' }, // the founder's quote; CJK faces have none and draw it upright
+]
+/** The card is drawn at 2× device pixels, so it stays sharp on high-density screens and paper. */
+export const CARD_SCALE = 2
+const CACHE = at('node_modules/.cache/xiaomi-ev-card-images/')
+
+// The card model, the image components and the tokens are TypeScript: bundle them for node.
+export async function loadModules() {
+  const { outputFiles } = await build({
+    stdin: {
+      contents: `export { LANGS } from './widget/card-model'
+        export { buildCard } from './src/card/model'
+        export { figureIds } from './src/data'
+        export { CardImage, ShareImage, SHARE } from './widget/CardImage'
+        export { readTokens } from './widget/card-tokens'`,
+      resolveDir: root.pathname, loader: 'ts',
+    },
+    bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'silent',
+    jsx: 'automatic', jsxImportSource: 'preact', loader: { '.txt': 'text' },
+  })
+  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`)
+}
+
+/** A Preact element tree as the plain { type, props } objects satori reads, components called. */
+export function plain(node) {
+  if (node == null || typeof node == 'boolean') return null
+  if (typeof node == 'string' || typeof node == 'number') return String(node)
+  if (Array.isArray(node)) return node.flatMap((n) => plain(n) ?? [])
+  if (typeof node.type == 'function') return plain(node.type(node.props))
+  const { children, style, ...props } = node.props
+  const kids = [children].flat(Infinity).map(plain).flat().filter((c) => c !== null)
+  // card.css: `.xc * { box-sizing: border-box }`; satori's default is content-box.
+  return { type: node.type, props: { ...props, style: { boxSizing: 'border-box', ...style }, children: kids.length == 1 ? kids[0] : kids } }
+}
+
+const texts = (node) => (typeof node == 'string' ? [node] : node ? [node.props.children].flat().flatMap(texts) : [])
+
+/** Every card the API can show: each language, variant and figure, light and dark. */
+function cardList(m) {
+  const cards = []
+  for (const lang of m.LANGS) {
+    if (!FONTS[lang]) throw new Error(`scripts/images.mjs has no font for ${lang}: add it to FONTS`)
+    for (const variant of ['compact', 'full', ...m.figureIds.map((id) => `stat:${id}`)]) {
+      const [v, fact] = variant.split(':')
+      for (const theme of ['light', 'dark']) cards.push({ lang, variant: v, fact, theme, key: `${lang}|${theme}|${variant}` })
+    }
+  }
+  return cards
+}
+
+const parseRanges = (list) =>
+  list.split(',').map((r) => {
+    const [a, b = a] = r.replace(/^U\+/i, '').split('-')
+    return [parseInt(a, 16), parseInt(b, 16)]
+  })
+
+/** Each face of a language's font, cut to `chars`: one font per @fontsource unicode subset it
+ *  needs (satori takes the first font of the family that has a glyph). Refuses a missing glyph. */
+async function subsetFonts(lang, chars) {
+  const { default: subsetFont } = await import('subset-font')
+  const { pkg, family } = FONTS[lang]
+  const dir = require.resolve(`${pkg}/package.json`).replace(/package\.json$/, '')
+  const subsets = Object.entries(JSON.parse(await readFile(`${dir}unicode.json`, 'utf8'))).map(([name, ranges]) => ({
+    name: name.replace(/^\[|\]$/g, ''),
+    ranges: parseRanges(ranges),
+  }))
+  const fonts = []
+  for (const face of FACES) {
+    let left = [...chars]
+    for (const subset of subsets) {
+      const mine = left.filter((ch) => subset.ranges.some(([a, b]) => ch.codePointAt(0) >= a && ch.codePointAt(0) <= b))
+      if (!mine.length) continue
+      const file = `${dir}files/${pkg.split('/')[1]}-${subset.name}-${face.weight}-${face.style}.woff`
+      if (!existsSync(file)) continue // no italic in CJK faces
+      const data = await subsetFont(await readFile(file), mine.join(''), { targetFormat: 'truetype' })
+      // One family name per @fontsource subset: satori keeps one font per name, weight and style.
+      fonts.push({ name: `${family} ${subset.name}`, data, weight: face.weight, style: face.style })
+      left = left.filter((ch) => !mine.includes(ch))
+    }
+    if (left.length && face.style == 'normal') throw new Error(`${family} has no glyph for ${left.map((c) => JSON.stringify(c)).join(' ')} (${lang})`)
+  }
+  return fonts
+}
+
+/** Renders what is not cached, writes dist/public/img and dist/images.json; returns the manifest and timings. */
+export async function buildImages() {
+  const started = performance.now()
+  const m = await loadModules()
+  const tokens = m.readTokens(await readFile(at('widget/card.css'), 'utf8'))
+  const renderer = ['satori', '@resvg/resvg-js', 'subset-font', 'sharp'].map((p) => `${p}@${version(p)}`).join(' ')
+  const jobs = []
+  for (const card of cardList(m)) {
+    const model = m.buildCard(card.lang, card.variant, card.fact)
+    // The share image of full shows the key figures, as compact's does: nine do not fit a thumbnail.
+    const shareModel = card.variant == 'full' ? m.buildCard(card.lang, 'compact') : model
+    const props = { tokens: tokens[card.theme], font: FONTS[card.lang].family }
+    jobs.push({ ...card, shape: 'card', tree: plain(m.CardImage({ ...props, model })), size: { width: tokens.light.width }, scale: CARD_SCALE })
+    jobs.push({ ...card, shape: 'share', tree: plain(m.ShareImage({ ...props, model: shareModel })), size: { ...m.SHARE }, scale: 1 })
+  }
+  // The glyphs a language needs: everything its images say, and the ellipsis clamped lines end in.
+  const chars = new Map()
+  for (const job of jobs) {
+    const set = chars.get(job.lang) ?? new Set('… ')
+    for (const text of texts(job.tree)) for (const ch of text) set.add(ch)
+    chars.set(job.lang, set)
+  }
+  const fontKey = new Map([...chars].map(([lang, set]) => [lang, sha(version(FONTS[lang].pkg), [...set].sort().join(''))]))
+  const fonts = new Map()
+  await mkdir(CACHE, { recursive: true })
+  let rendered = 0
+  const quantising = []
+  const drawing = new Map()
+  const { default: satori } = await import('satori')
+  const { Resvg } = await import('@resvg/resvg-js')
+  const { default: sharp } = await import('sharp')
+  for (const job of jobs) {
+    job.cacheKey = sha(renderer, fontKey.get(job.lang), JSON.stringify([job.tree, job.size, job.scale]))
+    const cached = new URL(`${job.cacheKey}.png`, CACHE)
+    if (existsSync(cached)) {
+      job.png = await readFile(cached)
+      continue
+    }
+    if (drawing.has(job.cacheKey)) continue // the same image, already on its way (share of full = of compact)
+    drawing.set(job.cacheKey, job)
+    if (!fonts.has(job.lang)) fonts.set(job.lang, await subsetFonts(job.lang, chars.get(job.lang)))
+    const svg = await satori(job.tree, { ...job.size, fonts: fonts.get(job.lang) })
+    const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: job.scale }, font: { loadSystemFonts: false } })
+    // Flat colours and anti-aliased text fit a palette: about a third of resvg's RGBA bytes.
+    // sharp works on its own threads, so the next image is drawn meanwhile.
+    quantising.push(
+      sharp(resvg.render().asPng())
+        .png({ palette: true, compressionLevel: 9, effort: 1 })
+        .toBuffer()
+        .then((png) => writeFile(cached, (job.png = png))),
+    )
+    rendered++
+  }
+  await Promise.all(quantising)
+  for (const job of jobs) job.png ??= drawing.get(job.cacheKey).png
+  // Content-hashed names: a file never changes, and identical images share one.
+  const out = at('dist/public/img/')
+  await mkdir(out, { recursive: true })
+  const written = new Set()
+  const manifest = { card: {}, share: {} }
+  for (const job of jobs) {
+    const name = `${job.shape}-${sha(job.png).slice(0, 12)}.png`
+    if (!written.has(name)) await writeFile(new URL(name, out), job.png)
+    written.add(name)
+    const width = job.png.readUInt32BE(16)
+    const height = job.png.readUInt32BE(20)
+    // width and height are CSS px, what <img width height> and og:image:width say; pixels are × scale.
+    manifest[job.shape][job.key] = { path: `/img/${name}`, width: width / job.scale, height: height / job.scale, scale: job.scale, bytes: job.png.length }
+  }
+  for (const file of await readdir(out)) if (!written.has(file)) await rm(new URL(file, out))
+  await writeFile(at('dist/images.json'), JSON.stringify(manifest, null, 1) + '\n')
+  return { manifest, files: written.size, rendered, total: jobs.length, ms: Math.round(performance.now() - started) }
+}
+
+/** Workers Static Assets headers for the images: immutable, readable from anywhere. */
+export const IMAGE_HEADERS = [
+  '/img/*',
+  '  Access-Control-Allow-Origin: *',
+  '  Cross-Origin-Resource-Policy: cross-origin',
+  '  X-Content-Type-Options: nosniff',
+  '  Referrer-Policy: no-referrer',
+  '  Cache-Control: public, max-age=31536000, immutable',
+]
