@@ -45,6 +45,7 @@ export async function loadModules() {
     stdin: {
       contents: `export { LANGS } from './widget/card-model'
         export { buildCard } from './src/card/model'
+        export { shareModel } from './src/card/alt'
         export { figureIds } from './src/data'
         export { CardImage, ShareImage, SHARE } from './widget/CardImage'
         export { readTokens } from './widget/card-tokens'`,
@@ -126,11 +127,9 @@ export async function buildImages() {
   const jobs = []
   for (const card of cardList(m)) {
     const model = m.buildCard(card.lang, card.variant, card.fact)
-    // The share image of full shows the key figures, as compact's does: nine do not fit a thumbnail.
-    const shareModel = card.variant == 'full' ? m.buildCard(card.lang, 'compact') : model
     const props = { tokens: tokens[card.theme], font: FONTS[card.lang].family }
     jobs.push({ ...card, shape: 'card', tree: plain(m.CardImage({ ...props, model })), size: { width: tokens.light.width }, scale: CARD_SCALE })
-    jobs.push({ ...card, shape: 'share', tree: plain(m.ShareImage({ ...props, model: shareModel })), size: { ...m.SHARE }, scale: 1 })
+    jobs.push({ ...card, shape: 'share', tree: plain(m.ShareImage({ ...props, model: m.shareModel(card.lang, card.variant, card.fact) })), size: { ...m.SHARE }, scale: 1 })
   }
   // The glyphs a language needs: everything its images say, and the ellipsis clamped lines end in.
   const chars = new Map()

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { card } from './routes/card'
 import { cardPage } from './routes/card-page'
+import { cardImage } from './routes/card-image'
 import { facts } from './routes/facts'
 import { home } from './routes/home'
 import { oembed } from './routes/oembed'
@@ -15,7 +16,7 @@ import type { Bindings } from './bindings'
 const app = new OpenAPIHono<{ Bindings: Bindings }>()
 
 app.use('*', publicCors)
-for (const path of ['/v1/*', '/openapi.json', '/oembed']) app.use(path, apiSecurity)
+for (const path of ['/v1/*', '/openapi.json', '/oembed', '/card.png', '/share.png']) app.use(path, apiSecurity)
 
 // JSON API, described in /openapi.json
 app.route('/', facts)
@@ -27,6 +28,8 @@ app.route('/', oembed)
 app.route('/', cardPage)
 app.route('/', sourcePage)
 app.route('/', home)
+// The card as PNG: redirects to the images drawn at build time
+app.route('/', cardImage)
 
 documentPages(app)
 app.doc31('/openapi.json', (c) => ({

@@ -142,9 +142,12 @@ export function ShareImage({ model: m, tokens: t, font }: ImageProps) {
       <div style={{ display: 'flex', gap: 40, marginTop: 'auto' }}>
         {m.figures.map((f) => (
           <div key={f.id} style={{ display: 'flex', flexDirection: 'column', flex: 1, borderTop: `4px solid ${t.acc}`, paddingTop: 14 }}>
-            <div style={{ fontSize: one ? 32 : 26, lineHeight: one ? '42px' : '34px', color: t.mute, ...clamp(2) }}>{f.label}</div>
+            {/* Labels end on one line across the row, so the values line up whether a label takes one line or two. */}
+            <div style={{ display: 'flex', alignItems: 'flex-end', height: one ? 42 : 68 }}>
+              <div style={{ fontSize: one ? 32 : 26, lineHeight: one ? '42px' : '34px', color: t.mute, ...clamp(one ? 1 : 2) }}>{f.label}</div>
+            </div>
             <div style={{ display: 'flex', alignItems: 'baseline', flexWrap: 'wrap' }}>
-              <span style={{ fontSize: one ? 84 : 44, lineHeight: one ? '100px' : '56px', fontWeight: 700 }}>{f.value}</span>
+              <span style={{ fontSize: one ? 84 : 40, lineHeight: one ? '100px' : '54px', fontWeight: 700, whiteSpace: 'nowrap' }}>{f.value}</span>
               {f.equivalent && <span style={{ fontSize: 32, color: t.mute, marginLeft: 16 }}>({f.equivalent})</span>}
             </div>
           </div>

@@ -14,12 +14,14 @@ function update() {
     variant: data.get('variant') as SnippetOptions['variant'],
     fact: data.get('fact') as string,
   }
-  const { paste, preview } = snippets(options)
+  const { paste, preview, png } = snippets(options)
   for (const area of document.querySelectorAll<HTMLTextAreaElement>('[data-snippet]')) {
     area.value = paste[area.dataset.snippet as keyof typeof paste]
   }
   document.getElementById('script-preview')!.innerHTML = preview.script
   document.getElementById('iframe-preview')!.innerHTML = preview.iframe
+  document.getElementById('image-preview')!.innerHTML = preview.image
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('[data-png]')) a.href = png[a.dataset.png as keyof typeof png]
   history.replaceState(null, '', `?${new URLSearchParams(data as unknown as Record<string, string>)}`)
 }
 

@@ -9,7 +9,18 @@ export interface SnippetOptions {
   /** The fallback link's text and the iframe's title, in each language. */
   headlines: Record<Lang, string>
   pinned: { src: string; integrity: string }
+  /** Each card's PNG: its size in CSS px and its alt text, by language and imageKey(). */
+  images: Record<Lang, Record<string, CardImageInfo>>
 }
+
+export interface CardImageInfo {
+  alt: string
+  width: number
+  height: number
+}
+
+/** compact, full, or stat:<fact>: the images differ by these (and by theme, not by size or text). */
+export const imageKey = (variant: Variant, fact: string | undefined) => (variant == 'stat' ? `stat:${fact}` : variant)
 
 /** Every style attribute a snippet can carry: a strict CSP allows them by hash ('unsafe-hashes'). */
 export const reserveStyle = (variant: keyof typeof CARD_HEIGHT) => `display:block;min-height:${CARD_HEIGHT[variant]}px`
@@ -27,6 +38,11 @@ export function cardUrl(o: Pick<SnippetOptions, 'origin' | 'lang' | 'variant' | 
   return `${o.origin}/card?${q}`
 }
 
+/** /card.png?… (the card at 2× device pixels) or /share.png?… (1200×630): the same parameters
+ *  as /card, answered with a redirect to the current immutable file. */
+export const imageUrl = (o: Parameters<typeof cardUrl>[0], shape: 'card' | 'share' = 'card') =>
+  cardUrl(o).replace('/card?', `/${shape}.png?`)
+
 /** What the publisher pastes, and the part of it a preview shows (no scripts). compact and
  *  stat reserve their height so nothing moves on load. */
 export function snippets(o: SnippetOptions) {
@@ -36,13 +52,19 @@ export function snippets(o: SnippetOptions) {
   if (o.variant != 'full') attrs.push(`style="${reserveStyle(o.variant)}"`)
   const element = `<xiaomi-ev-card ${attrs.join(' ')}>\n  <a href="${escape(cardUrl(o))}">${headline}</a>\n</xiaomi-ev-card>`
   const frame = `<iframe src="${escape(cardUrl(o))}" title="${headline}" width="100%" height="${cardHeight(o.variant, o.lang)}" loading="lazy" style="${IFRAME_STYLE}"></iframe>`
+  const image = o.images[o.lang][imageKey(o.variant, o.fact)]
+  const png = { card: imageUrl(o), share: imageUrl(o, 'share') }
+  // For newsletters, RSS and print: the card as an image, linked to the live card.
+  const img = `<img src="${escape(png.card)}" width="${image.width}" height="${image.height}" alt="${escape(image.alt)}">`
   return {
+    png,
     paste: {
+      newsletter: `<a href="${escape(cardUrl(o))}">${img}</a>`,
       script: `${element}\n<script async src="${o.origin}/embed.js"></script>`,
       iframe: `${frame}\n<script async src="${o.origin}/resize.js"></script>`,
       oembed: `${o.origin}/oembed?url=${encodeURIComponent(cardUrl(o))}`,
       pinned: `${element}\n<script async src="${o.origin}${o.pinned.src}" integrity="${o.pinned.integrity}" crossorigin="anonymous"></script>`,
     },
-    preview: { script: element, iframe: frame },
+    preview: { script: element, iframe: frame, image: img },
   }
 }

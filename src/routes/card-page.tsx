@@ -7,6 +7,8 @@ import { THEMES, type CardModel, type Theme } from '../../widget/card-model'
 import { cardUrl } from '../../widget/snippets'
 import manifest from '../../dist/manifest.json'
 import { buildCard } from '../card/model'
+import { imageAlt, shareModel } from '../card/alt'
+import { imageFile } from '../card/images'
 import { factSet } from '../data'
 import { Document, cspHash, jsonForScript, pageCsp, renderDocument } from '../pages/document'
 import { pageSecurity, respondHtml } from '../lib/pages'
@@ -29,6 +31,26 @@ const CSS = `${cardCss}html,body{margin:0;padding:0;background:transparent}`
 const ERROR_CSS = `body{margin:0;font:15px/1.5 system-ui,sans-serif;padding:16px;color:#1b1b1f;background:#fff}a{color:#8a2f00}`
 
 const description = (m: CardModel) => m.figures.map((f) => `${f.label}: ${f.value}`).join(' · ')
+
+/** og:image and twitter:image: the share image (1200×630) of this card, and its alt text. */
+export function ShareMeta({ model, theme, origin }: { model: CardModel; theme: Theme; origin: string }) {
+  const fact = model.variant == 'stat' ? model.figures[0].id : undefined
+  const file = imageFile('share', model.lang, model.variant, fact, theme)
+  const url = origin + file.path
+  const alt = imageAlt(shareModel(model.lang, model.variant, fact))
+  return (
+    <>
+      <meta property="og:image" content={url} />
+      <meta property="og:image:type" content="image/png" />
+      <meta property="og:image:width" content={String(file.width)} />
+      <meta property="og:image:height" content={String(file.height)} />
+      <meta property="og:image:alt" content={alt} />
+      <meta name="twitter:card" content="summary_large_image" />
+      <meta name="twitter:image" content={url} />
+      <meta name="twitter:image:alt" content={alt} />
+    </>
+  )
+}
 
 function CardPage({ model, theme, origin, canonical }: { model: CardModel; theme: Theme; origin: string; canonical: string }) {
   const title = `${model.headline} · ${model.date.text}`
@@ -66,7 +88,7 @@ function CardPage({ model, theme, origin, canonical }: { model: CardModel; theme
           <meta property="og:url" content={canonical} />
           <meta property="og:site_name" content="xiaomi-ev-card" />
           <meta property="og:locale" content={model.lang == 'en' ? 'en_US' : 'zh_CN'} />
-          <meta name="twitter:card" content="summary" />
+          <ShareMeta model={model} theme={theme} origin={origin} />
           <meta name="twitter:title" content={title} />
           <meta name="twitter:description" content={description(model)} />
           <link rel="alternate" type="application/json+oembed" href={oembed('json')} title={title} />

@@ -1,8 +1,12 @@
 import { Hono } from 'hono'
 import manifest from '../../dist/manifest.json'
 import { LANGS, THEMES, VARIANTS, type Lang, type Theme, type Variant } from '../../widget/card-model'
-import { SNIPPET_STYLES, snippets, type SnippetOptions } from '../../widget/snippets'
+import { SNIPPET_STYLES, imageKey, snippets, type CardImageInfo, type SnippetOptions } from '../../widget/snippets'
+import { imageAlt } from '../card/alt'
+import { imageFile } from '../card/images'
+import { buildCard } from '../card/model'
 import { factsById, figureIds, locales } from '../data'
+import { ShareMeta } from './card-page'
 import type { Figure } from '../data/schema'
 import { Document, cspHash, jsonForScript, pageCsp, renderDocument } from '../pages/document'
 import { pageSecurity, respondHtml } from '../lib/pages'
@@ -17,15 +21,33 @@ select,button,textarea{font:inherit}select{padding:4px;max-width:100%}button{pad
 button.copy{background:#fff;color:#8a2f00;margin-top:4px}:focus-visible{outline:3px solid #b23c00;outline-offset:2px}
 textarea{width:100%;min-height:9em;font:13px/1.4 ui-monospace,Menlo,Consolas,monospace;padding:8px;border:1px solid #c9cad1;border-radius:8px;background:#fbfbfc;color:#1b1b1f}
 .snip{margin-bottom:14px}.snip label{font-weight:600;display:block;white-space:normal}.status{min-height:1.5em;color:#1d6b32;margin:0 0 0 8px;display:inline}
-.preview{display:grid;gap:16px;align-content:start}.preview h3{font-size:15px;margin:0 0 6px;color:#474a52}iframe{display:block;width:100%;border:0}
+.preview{display:grid;gap:16px;align-content:start}.preview img{display:block;max-width:100%;height:auto}.png a{margin-right:14px}.preview h3{font-size:15px;margin:0 0 6px;color:#474a52}iframe{display:block;width:100%;border:0}
 footer{max-width:1200px;margin:0 auto;padding:0 16px 24px;color:#474a52;font-size:14px}a{color:#8a2f00}`
 
 interface HomeState extends SnippetOptions {
   facts: { id: string; label: string }[]
 }
 
+/** Every card's PNG size and alt text, so the builder writes the newsletter snippet as options change. */
+let images: HomeState['images'] | undefined
+function cardImages(): HomeState['images'] {
+  if (images) return images
+  const variants = [...VARIANTS.filter((v) => v != 'stat').map((v) => [v, undefined] as const), ...figureIds.map((id) => ['stat', id] as const)]
+  return (images = Object.fromEntries(
+    LANGS.map((lang) => [
+      lang,
+      Object.fromEntries(
+        variants.map(([variant, fact]): [string, CardImageInfo] => {
+          const { width, height } = imageFile('card', lang, variant, fact, 'light')
+          return [imageKey(variant, fact), { alt: imageAlt(buildCard(lang, variant, fact)), width, height }]
+        }),
+      ),
+    ]),
+  ) as HomeState['images'])
+}
+
 function Home({ s }: { s: HomeState }) {
-  const { paste: code, preview } = snippets(s)
+  const { paste: code, preview, png } = snippets(s)
   const radios = (name: string, values: readonly string[], current: string) =>
     values.map((v) => (
       <label key={v}>
@@ -45,7 +67,16 @@ function Home({ s }: { s: HomeState }) {
     </div>
   )
   return (
-    <Document lang="en" title="xiaomi-ev-card: embed the verified facts of Xiaomi's EV launch" css={CSS} scripts={[manifest.demo.pinned, manifest.embed.pinned, manifest.resize.pinned]}>
+    <Document lang="en" title="xiaomi-ev-card: embed the verified facts of Xiaomi's EV launch" css={CSS} scripts={[manifest.demo.pinned, manifest.embed.pinned, manifest.resize.pinned]}
+      head={
+        <>
+          <meta property="og:type" content="website" />
+          <meta property="og:title" content="xiaomi-ev-card" />
+          <meta property="og:url" content={`${s.origin}/`} />
+          <ShareMeta model={buildCard('en', 'compact')} theme="light" origin={s.origin} />
+        </>
+      }
+    >
       <header>
         <h1>xiaomi-ev-card</h1>
         <p>
@@ -93,6 +124,10 @@ function Home({ s }: { s: HomeState }) {
             <h3>Iframe embed</h3>
             <div id="iframe-preview" dangerouslySetInnerHTML={{ __html: preview.iframe }} />
           </div>
+          <div>
+            <h3>Image, for newsletters and print</h3>
+            <div id="image-preview" dangerouslySetInnerHTML={{ __html: preview.image }} />
+          </div>
         </section>
         <section aria-labelledby="paste" id="paste-s">
           <h2 id="paste">Paste one of these</h2>
@@ -100,6 +135,16 @@ function Home({ s }: { s: HomeState }) {
           {snippet('iframe', 'Iframe embed, for CMSs that only allow iframes')}
           {snippet('oembed', 'oEmbed URL, for WordPress, Ghost and other oEmbed consumers')}
           {snippet('pinned', 'Pinned script with Subresource Integrity')}
+          {snippet('newsletter', 'Image, for newsletters, RSS and print (links to the live card)')}
+          <p class="png">
+            Download PNG:{' '}
+            <a href={png.card} download data-png="card">
+              the card (2×)
+            </a>
+            <a href={png.share} download data-png="share">
+              share image (1200×630)
+            </a>
+          </p>
         </section>
       </main>
       <footer>
@@ -127,6 +172,7 @@ export const home = new Hono().get('/', pageSecurity, async (c) => {
     pinned: { src: manifest.embed.pinned, integrity: manifest.embed.integrity },
     headlines: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].headline])) as Record<Lang, string>,
     facts: figureIds.map((id) => ({ id, label: (factsById.get(id) as Figure).label.en })),
+    images: cardImages(),
   }
   // The previews are the publisher's snippets verbatim, style attributes included.
   const styles = [await cspHash(CSS), "'unsafe-hashes'", ...(await Promise.all(SNIPPET_STYLES.map(cspHash)))]

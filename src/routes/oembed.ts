@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { cardHeight } from '../../widget/card-model'
 import { IFRAME_STYLE, cardUrl } from '../../widget/snippets'
 import { buildCard } from '../card/model'
+import { imageFile } from '../card/images'
 import { memoized, respondCached } from '../lib/cached'
 import { matchLang } from '../lib/lang'
 import { apiRouter, notModified, problem, strictQuery } from '../lib/params'
@@ -31,6 +32,9 @@ const OEmbed = z
     html: z.string().openapi({ description: 'A bare <iframe>, which CMS sanitizers keep.' }),
     width: z.number().int(),
     height: z.number().int(),
+    thumbnail_url: z.string().openapi({ description: "The card's 1200×630 share image (PNG, immutable)." }),
+    thumbnail_width: z.number().int(),
+    thumbnail_height: z.number().int(),
   })
   .openapi('OEmbed')
 
@@ -102,7 +106,11 @@ export const oembed = apiRouter().openapi(route, (c) => {
     const src = cardUrl({ origin, lang, variant, fact, theme })
     const title = model.headline
     const html = `<iframe src="${escapeXml(src)}" title="${escapeXml(model.ui.label)}" width="${width}" height="${height}" loading="lazy" style="${IFRAME_STYLE}"></iframe>`
-    const body = { version: '1.0', type: 'rich', title, provider_name: 'xiaomi-ev-card', provider_url: origin, cache_age: CACHE_AGE, html, width, height } as const
+    const thumbnail = imageFile('share', lang, variant, fact, theme)
+    const body = {
+      version: '1.0', type: 'rich', title, provider_name: 'xiaomi-ev-card', provider_url: origin, cache_age: CACHE_AGE, html, width, height,
+      thumbnail_url: origin + thumbnail.path, thumbnail_width: thumbnail.width, thumbnail_height: thumbnail.height,
+    } as const
     if (format === 'json') return JSON.stringify(body)
     const fields = Object.entries(body).map(([k, v]) => `<${k}>${escapeXml(String(v))}</${k}>`)
     return `<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<oembed>${fields.join('')}</oembed>`

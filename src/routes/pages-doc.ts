@@ -1,5 +1,5 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi'
-import { notModified } from '../lib/params'
+import { notModified, problem } from '../lib/params'
 import { cardPageQuery } from './card-page'
 
 const html = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } })
@@ -14,6 +14,13 @@ export function documentPages(app: OpenAPIHono<any>) {
     304: notModified,
     400: html('A small page naming the bad parameters and their allowed values'),
   }, { query: cardPageQuery })
+  for (const [path, what] of [['/card.png', 'The card as PNG at 2× device pixels, for <img> in newsletters and print'], ['/share.png', "The card's 1200×630 share image, for link previews"]]) {
+    get(path, `${what}: redirects to the immutable file drawn at build time`, {
+      302: { description: 'Location: /img/<shape>-<hash>.png (image/png, cached for a year)' },
+      304: notModified,
+      400: problem('A parameter is not one of the allowed values, or is given twice'),
+    }, { query: cardPageQuery })
+  }
   get('/source', 'The source document, each evidence span marked as /source#<fact-id>', { 200: html('The source document') })
   get('/', "The publisher's page: live preview and snippet builder", { 200: html('The page') })
   get('/embed.js', 'The script embed: defines <xiaomi-ev-card>', { 200: script('Short cache; /embed.<hash>.js is immutable') })

@@ -34,7 +34,7 @@ describe('GET /card', () => {
     for (const p of ['og:type', 'og:title', 'og:description', 'og:url', 'og:site_name', 'og:locale']) {
       expect(html).toContain(`<meta property="${p}" content="`)
     }
-    expect(html).toContain('<meta name="twitter:card" content="summary"/>')
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image"/>')
     const oembed = `${ORIGIN}/oembed?url=${encodeURIComponent(canonical)}`.replace(/&/g, '&amp;')
     expect(html).toContain(`<link rel="alternate" type="application/json+oembed" href="${oembed}&amp;format=json"`)
     expect(html).toContain(`<link rel="alternate" type="text/xml+oembed" href="${oembed}&amp;format=xml"`)
