@@ -29,7 +29,7 @@ function FigureValue({ f, t, size }: { f: CardFigure; t: CardTokens; size: numbe
   return (
     <div style={{ display: 'flex', alignItems: 'baseline', flexWrap: 'wrap' }}>
       <span style={{ fontSize: size, fontWeight: 700 }}>{f.value}</span>
-      {f.equivalent && <span style={{ fontSize: 13, color: t.mute, marginLeft: 4 }}>({f.equivalent})</span>}
+      {f.equivalent && <span style={{ fontSize: 13, color: t.mute, marginLeft: 4 }}>{`(${f.equivalent})`}</span>}
     </div>
   )
 }
@@ -86,7 +86,7 @@ export function CardImage({ model: m, tokens: t, font }: ImageProps) {
           <div key={f.id} style={{ display: 'flex', flexDirection: 'column' }}>
             <div style={{ fontSize: 13, color: t.mute, lineHeight: '18px', height: 36, ...clamp(2) }}>{f.label}</div>
             <div style={{ fontSize: 26, lineHeight: '34px', fontWeight: 700, whiteSpace: 'nowrap' }}>{f.value}</div>
-            {f.equivalent && <div style={{ fontSize: 13, color: t.mute }}>({f.equivalent})</div>}
+            {f.equivalent && <div style={{ fontSize: 13, color: t.mute }}>{`(${f.equivalent})`}</div>}
           </div>
         ))}
       {m.variant == 'full' && (
@@ -104,7 +104,7 @@ export function CardImage({ model: m, tokens: t, font }: ImageProps) {
         // .xc-q
         <div style={{ display: 'flex', flexDirection: 'column', marginTop: 14, borderLeft: `3px solid ${t.acc}`, paddingLeft: 10 }}>
           <div style={{ fontStyle: 'italic' }}>{m.quote.text}</div>
-          <div style={{ fontSize: 13, color: t.mute }}>— {m.quote.attribution}</div>
+          <div style={{ fontSize: 13, color: t.mute }}>{`— ${m.quote.attribution}`}</div>
         </div>
       )}
       {m.advantages && (
@@ -148,7 +148,7 @@ export function ShareImage({ model: m, tokens: t, font }: ImageProps) {
             </div>
             <div style={{ display: 'flex', alignItems: 'baseline', flexWrap: 'wrap' }}>
               <span style={{ fontSize: one ? 84 : 40, lineHeight: one ? '100px' : '54px', fontWeight: 700, whiteSpace: 'nowrap' }}>{f.value}</span>
-              {f.equivalent && <span style={{ fontSize: 32, color: t.mute, marginLeft: 16 }}>({f.equivalent})</span>}
+              {f.equivalent && <span style={{ fontSize: 32, color: t.mute, marginLeft: 16 }}>{`(${f.equivalent})`}</span>}
             </div>
           </div>
         ))}
