@@ -1,0 +1,128 @@
+// The card's PNGs as a client gets them from `wrangler dev` (static assets, which the workerd
+// test pool does not serve): every image decodes at the size it promises, fits its budget,
+// and reads back, with tesseract, the figures of the model in every language we serve.
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import sharp from 'sharp'
+import { startWorker } from '../browser/harness.mjs'
+
+const BUDGET = { compact: 60_000, share: 120_000 } // bytes
+const SCALE = 2 // /card.png is drawn at 2× device pixels
+
+let worker, langs, figureIds, images
+const url = (path) => worker.origin + path
+const query = (lang, variant, fact, theme) =>
+  new URLSearchParams({ lang, variant, ...(fact && { fact }), ...(theme && { theme }) }).toString()
+const cards = () => [['compact'], ['full'], ...figureIds.map((id) => ['stat', id])]
+const json = async (path) => (await fetch(url(path))).json()
+
+/** The PNG a stable URL leads to: its redirect, then the file, checked as a client would. */
+async function png(path) {
+  const hop = await fetch(url(path), { redirect: 'manual' })
+  assert.equal(hop.status, 302, path)
+  const location = hop.headers.get('Location')
+  const res = await fetch(location)
+  assert.equal(res.status, 200, location)
+  assert.equal(res.headers.get('Content-Type'), 'image/png', location)
+  assert.equal(res.headers.get('X-Content-Type-Options'), 'nosniff')
+  assert.equal(res.headers.get('Access-Control-Allow-Origin'), '*')
+  assert.match(res.headers.get('Cache-Control'), /immutable/)
+  const bytes = Buffer.from(await res.arrayBuffer())
+  // Decoding every pixel proves the file whole (CRCs, zlib stream), not just its header.
+  const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true })
+  assert.equal(data.length, info.width * info.height * info.channels)
+  return { location, bytes, width: info.width, height: info.height, etag: res.headers.get('ETag') }
+}
+
+/** Tesseract's model for a language: Traditional for Taiwan, Hong Kong and Macau, and zh-Hant. */
+const ocrModel = (lang) => (!lang.startsWith('zh') ? 'eng' : /^zh-(TW|HK|MO|Hant)/i.test(lang) ? 'chi_tra' : 'chi_sim')
+const squeeze = (text) => text.replace(/\s+/g, '')
+function ocr(bytes, lang) {
+  const run = spawnSync('tesseract', ['stdin', 'stdout', '-l', ocrModel(lang)], { input: bytes, encoding: 'utf8' })
+  if (run.error || run.status !== 0) throw new Error(`tesseract failed (scripts/ensure-chromium.sh installs it): ${run.error ?? run.stderr}`)
+  return run.stdout
+}
+
+before(async () => {
+  worker = await startWorker()
+  const openapi = await json('/openapi.json')
+  langs = openapi.components.schemas.Card.properties.lang.enum
+  figureIds = (await json('/v1/facts')).facts.filter((f) => f.kind === 'figure').map((f) => f.id)
+  // The sizes the builder promises in the newsletter snippet's <img width height>.
+  const home = await (await fetch(url('/'))).text()
+  images = JSON.parse(home.match(/<script type="application\/json" id="demo-config">([^<]+)<\/script>/)[1]).images
+})
+after(() => worker?.stop())
+
+describe('the card images', () => {
+  it('every card, language and theme decodes at its promised size, within budget', async () => {
+    let files = 0
+    for (const lang of langs) {
+      for (const [variant, fact] of cards()) {
+        const promised = images[lang][variant === 'stat' ? `stat:${fact}` : variant]
+        for (const theme of ['light', 'dark']) {
+          const where = `${lang} ${variant} ${fact ?? ''} ${theme}`
+          const card = await png(`/card.png?${query(lang, variant, fact, theme)}`)
+          assert.deepEqual([card.width, card.height], [promised.width * SCALE, promised.height * SCALE], where)
+          if (variant === 'compact') assert.ok(card.bytes.length <= BUDGET.compact, `${where}: ${card.bytes.length} B`)
+          const share = await png(`/share.png?${query(lang, variant, fact, theme)}`)
+          assert.deepEqual([share.width, share.height], [1200, 630], where)
+          assert.ok(share.bytes.length <= BUDGET.share, `share ${where}: ${share.bytes.length} B`)
+          files += 2
+        }
+        // compact and stat have one height, as the HTML card (widget/card-model.ts CARD_HEIGHT).
+        if (variant === 'compact') assert.equal(promised.height, 300)
+        if (variant === 'stat') assert.equal(promised.height, 240)
+        assert.equal(promised.width, 640)
+      }
+    }
+    assert.ok(files >= langs.length * cards().length * 4)
+  })
+
+  it('the files are immutable and revalidate', async () => {
+    const { location, etag } = await png('/card.png?lang=en')
+    assert.ok(etag)
+    assert.equal((await fetch(location, { headers: { 'If-None-Match': etag } })).status, 304)
+  })
+
+  it('reads back the key figures and the headline in every language (the glyphs are there, not boxes)', async () => {
+    for (const lang of langs) {
+      const model = await json(`/v1/card?lang=${encodeURIComponent(lang)}&variant=compact`)
+      for (const path of [`/card.png?${query(lang, 'compact', undefined, 'light')}`, `/share.png?${query(lang, 'compact', undefined, 'dark')}`]) {
+        const text = squeeze(ocr((await png(path)).bytes, lang))
+        for (const expected of [model.headline, ...model.figures.map((f) => f.value)]) {
+          assert.ok(text.includes(squeeze(expected)), `${path}: tesseract (${ocrModel(lang)}) read no "${expected}" in:\n${text}`)
+        }
+      }
+      const stat = await json(`/v1/card?lang=${encodeURIComponent(lang)}&variant=stat&fact=${figureIds.at(-1)}`)
+      const text = squeeze(ocr((await png(`/card.png?${query(lang, 'stat', figureIds.at(-1), 'dark')}`)).bytes, lang))
+      assert.ok(text.includes(squeeze(stat.figures[0].value)), `stat ${lang}: read no "${stat.figures[0].value}" in:\n${text}`)
+    }
+  })
+
+  it('every og:image, twitter:image and oEmbed thumbnail answers 200 image/png', async () => {
+    const pages = ['/']
+    for (const lang of langs) for (const [variant, fact] of cards()) for (const theme of ['light', 'dark']) pages.push(`/card?${query(lang, variant, fact, theme)}`)
+    const seen = new Set()
+    for (const page of pages) {
+      const html = await (await fetch(url(page))).text()
+      const found = [...html.matchAll(/<meta (?:property="og:image"|name="twitter:image") content="([^"]+)"/g)].map((m) => m[1])
+      assert.equal(found.length, 2, page)
+      if (page !== '/') {
+        const oembed = await json(`/oembed?url=${encodeURIComponent(url(page))}`)
+        assert.deepEqual([oembed.thumbnail_width, oembed.thumbnail_height], [1200, 630])
+        found.push(oembed.thumbnail_url)
+      }
+      for (const image of found) {
+        if (seen.has(image)) continue
+        seen.add(image)
+        const res = await fetch(image)
+        assert.equal(res.status, 200, `${page}: ${image}`)
+        assert.equal(res.headers.get('Content-Type'), 'image/png', image)
+        const { width, height } = await sharp(Buffer.from(await res.arrayBuffer())).metadata()
+        assert.deepEqual([width, height], [1200, 630], image)
+      }
+    }
+  })
+})
