@@ -182,12 +182,17 @@ export async function buildImages() {
     written.add(name)
     const width = job.png.readUInt32BE(16)
     const height = job.png.readUInt32BE(20)
-    // width and height are CSS px, what <img width height> and og:image:width say; pixels are × scale.
-    manifest[job.shape][job.key] = { path: `/img/${name}`, width: width / job.scale, height: height / job.scale, scale: job.scale, bytes: job.png.length }
+    // width and height are CSS px, what <img width height> and og:image:width say; the card's
+    // file has CARD_SCALE × as many pixels each way.
+    manifest[job.shape][job.key] = { path: `/img/${name}`, width: width / job.scale, height: height / job.scale }
   }
   for (const file of await readdir(out)) if (!written.has(file)) await rm(new URL(file, out))
-  await writeFile(at('dist/images.json'), JSON.stringify(manifest, null, 1) + '\n')
-  return { manifest, files: written.size, rendered, total: jobs.length, ms: Math.round(performance.now() - started) }
+  await writeFile(at('dist/images.json'), JSON.stringify(manifest) + '\n')
+  const bytes = (shape, variant) => jobs.filter((j) => j.shape == shape && j.variant == variant).map((j) => j.png.length)
+  const sizes = Object.fromEntries(
+    ['card', 'share'].flatMap((shape) => ['compact', 'full', 'stat'].map((v) => [`${shape} ${v}`, [Math.min(...bytes(shape, v)), Math.max(...bytes(shape, v))]])),
+  )
+  return { manifest, sizes, files: written.size, rendered, total: jobs.length, ms: Math.round(performance.now() - started) }
 }
 
 /** Workers Static Assets headers for the images: immutable, readable from anywhere. */

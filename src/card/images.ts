@@ -10,12 +10,13 @@ export type Shape = (typeof SHAPES)[number]
 export interface ImageFile {
   /** /img/<shape>-<hash>.png, immutable. */
   path: string
-  /** CSS px: what <img width height> and og:image:width say. The file has scale × as many pixels. */
+  /** CSS px: what <img width height> and og:image:width say. The file has SCALE[shape] × as many pixels each way. */
   width: number
   height: number
-  scale: number
-  bytes: number
 }
+
+/** The card is drawn at 2× device pixels (sharp on high-density screens and paper); the share image at 1×. */
+export const SCALE: Record<Shape, number> = { card: 2, share: 1 }
 
 const files = images as Record<Shape, Record<string, ImageFile>>
 

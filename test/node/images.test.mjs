@@ -4,13 +4,14 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import sharp from 'sharp'
 import { startWorker } from '../browser/harness.mjs'
 
 const BUDGET = { compact: 60_000, share: 120_000 } // bytes
 const SCALE = 2 // /card.png is drawn at 2× device pixels
 
-let worker, langs, figureIds, images
+let worker, langs, figureIds, images, home
 const url = (path) => worker.origin + path
 const query = (lang, variant, fact, theme) =>
   new URLSearchParams({ lang, variant, ...(fact && { fact }), ...(theme && { theme }) }).toString()
@@ -50,7 +51,7 @@ before(async () => {
   langs = openapi.components.schemas.Card.properties.lang.enum
   figureIds = (await json('/v1/facts')).facts.filter((f) => f.kind === 'figure').map((f) => f.id)
   // The sizes the builder promises in the newsletter snippet's <img width height>.
-  const home = await (await fetch(url('/'))).text()
+  home = await (await fetch(url('/'))).text()
   images = JSON.parse(home.match(/<script type="application\/json" id="demo-config">([^<]+)<\/script>/)[1]).images
 })
 after(() => worker?.stop())
@@ -124,5 +125,13 @@ describe('the card images', () => {
         assert.deepEqual([width, height], [1200, 630], image)
       }
     }
+  })
+
+  it("the README's newsletter snippet is what the builder writes for the default card", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    const quoted = readme.match(/\n(<a href="https:\/\/HOST\/card\?[^\n]+<img [^\n]+<\/a>)\n/)[1]
+    const written = home.match(/<textarea id="snip-newsletter"[^>]*>([^<]+)<\/textarea>/)[1]
+    const decoded = written.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+    assert.equal(quoted, decoded.replaceAll(worker.origin, 'https://HOST'))
   })
 })
