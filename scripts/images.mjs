@@ -2,10 +2,10 @@
 // variant (compact, full, stat for each figure), light and dark, in two shapes: the card at 2×
 // device pixels for <img> in newsletters, and a 1200×630 share image for link previews.
 // widget/CardImage.tsx draws the card model with satori (JSX to SVG), resvg turns the SVG into
-// pixels (sharp quantises them to a palette), and the fonts come from npm (@fontsource Noto Sans, SC, TC, HK), cut with subset-font
-// to the glyphs the cards use. Each image is cached under node_modules/.cache by a hash of what
-// it is drawn from (its element tree, the fonts' inputs, the renderers' versions), so a build
-// re-draws only what changed. Output: dist/public/img/<shape>-<hash>.png, immutable, and
+// pixels, sharp quantises them to a palette; the fonts come from npm (@fontsource Noto Sans, SC,
+// TC, HK), cut with subset-font to the glyphs the cards use. Each image is cached under
+// node_modules/.cache by a hash of what it is drawn from (its element tree, the fonts' inputs,
+// the renderers' versions), so a build re-draws only what changed. Output: dist/public/img/<shape>-<hash>.png, immutable, and
 // dist/images.json, the worker's map from a card's parameters to its file.
 import { build } from 'esbuild'
 import { createHash } from 'node:crypto'
@@ -33,9 +33,10 @@ export const FONTS = {
 const FACES = [
   { weight: 400, style: 'normal' },
   { weight: 700, style: 'normal' },
-  { weight: 400, style: 'italic' }, // the founder's quote; CJK faces have none and draw it upright
+  { weight: 400, style: 'italic' }, // the founder's quote; CJK faces have none, and satori slants the upright one as browsers do
 ]
-/** The card is drawn at 2× device pixels, so it stays sharp on high-density screens and paper. */
+/** The card is drawn at 2× device pixels, so it stays sharp on high-density screens and paper
+ *  (SCALE in src/card/images.ts; test/node/images.test.mjs checks the files). */
 export const CARD_SCALE = 2
 const CACHE = at('node_modules/.cache/xiaomi-ev-card-images/')
 
@@ -187,6 +188,9 @@ export async function buildImages() {
     manifest[job.shape][job.key] = { path: `/img/${name}`, width: width / job.scale, height: height / job.scale }
   }
   for (const file of await readdir(out)) if (!written.has(file)) await rm(new URL(file, out))
+  // The cache keeps this build's images only, so it stays the size of one build.
+  const keep = new Set(jobs.map((j) => `${j.cacheKey}.png`))
+  for (const file of await readdir(CACHE)) if (!keep.has(file)) await rm(new URL(file, CACHE))
   await writeFile(at('dist/images.json'), JSON.stringify(manifest) + '\n')
   const bytes = (shape, variant) => jobs.filter((j) => j.shape == shape && j.variant == variant).map((j) => j.png.length)
   const sizes = Object.fromEntries(
