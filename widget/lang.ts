@@ -12,7 +12,7 @@ import type { Lang } from './card-model'
  *  Simplified: the script the reader asked for wins over the region. */
 export function matchLang(tag: string): Lang | undefined {
   try {
-    const locale = new Intl.Locale(tag.trim().replace(/_/g, '-'))
+    const locale = new Intl.Locale(tag.replace(/_/g, '-'))
     if (locale.language == 'en') return 'en'
     if (locale.language != 'zh') return
     const { script, region } = locale.maximize()

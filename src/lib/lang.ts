@@ -14,7 +14,7 @@ export function negotiateLang(acceptLanguage: string | undefined): Lang {
     .map((part, order) => {
       const [tag, ...params] = part.split(';')
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
-      return { tag, q: q ? Number(q.slice(2)) : 1, order }
+      return { tag: tag.trim(), q: q ? Number(q.slice(2)) : 1, order }
     })
     .filter((r) => r.q > 0)
     .sort((a, b) => b.q - a.q || a.order - b.order)
