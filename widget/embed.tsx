@@ -1,7 +1,7 @@
 import { render } from 'preact'
 import { Card } from './Card'
 import css from './card.css'
-import { LANGS, THEMES, VARIANTS, type CardModel } from './card-model'
+import { THEMES, VARIANTS, type CardModel } from './card-model'
 import { firstLang, matchLang } from './lang'
 
 const TAG = 'xiaomi-ev-card'
@@ -73,11 +73,11 @@ class XiaomiEvCard extends HTMLElement {
     const variant = attribute(this, 'variant', VARIANTS, 'compact')
 
     const own = this.getAttribute('lang')
-    if (own !== null && !matchLang(own)) warn(`lang must be one of ${LANGS.join(', ')} (or a tag of one); using the page language`)
+    if (own !== null && !matchLang(own)) warn('lang must be one of en, zh-CN, zh-HK, zh-TW (or a tag of one); using the page language')
     // Without a valid lang of its own the card speaks the page's language, else the reader's.
     // Always named, and canonical: the request never depends on Accept-Language, so every
     // reader of one card shares one cacheable URL.
-    const lang = firstLang([own, this.parentElement?.closest('[lang]')?.getAttribute('lang'), ...navigator.languages]) ?? 'en'
+    const lang = firstLang([own, this.parentElement?.closest('[lang]')?.getAttribute('lang'), ...navigator.languages]) || 'en'
     const params = new URLSearchParams({ lang, variant })
 
     const fact = this.getAttribute('fact')

@@ -4,7 +4,7 @@ import type { Lang } from './card-model'
 // so a tag means the same card wherever it is read. No table of our own: the runtime's CLDR data
 // (Intl.Locale) gives each tag its likely script and region, so this stays a few bytes in embed.js.
 
-/** The language we serve for a BCP 47 tag (any case, `-` or `_`), or undefined for another
+/** The language we serve for a BCP 47 tag (any case), or undefined for another
  *  language or a malformed tag. en-* is en. Chinese goes by its script, else its likely script
  *  (CLDR likely subtags: zh → zh-Hans-CN, zh-SG → zh-Hans-SG, zh-MO → zh-Hant-MO, zh-US →
  *  zh-Hant-US); Traditional then follows CLDR's parent locales: zh-Hant-MO → zh-Hant-HK (zh-HK),
@@ -12,20 +12,15 @@ import type { Lang } from './card-model'
  *  Simplified: the script the reader asked for wins over the region. */
 export function matchLang(tag: string): Lang | undefined {
   try {
-    const locale = new Intl.Locale(tag.replace(/_/g, '-'))
-    if (locale.language == 'en') return 'en'
-    if (locale.language != 'zh') return
-    const { script, region } = locale.maximize()
-    return script != 'Hant' ? 'zh-CN' : region == 'HK' || region == 'MO' ? 'zh-HK' : 'zh-TW'
+    // Maximized: und-TW is Chinese too, as CLDR has it; and plain und is English.
+    const { language, script, region } = new Intl.Locale(tag).maximize()
+    if (language == 'en') return 'en'
+    if (language == 'zh') return script != 'Hant' ? 'zh-CN' : region == 'HK' || region == 'MO' ? 'zh-HK' : 'zh-TW'
   } catch {
     // RangeError: not a well-formed tag.
   }
 }
 
 /** The first of the reader's tags, in their order, that we serve. */
-export function firstLang(tags: readonly (string | null | undefined)[]): Lang | undefined {
-  for (const tag of tags) {
-    const lang = tag && matchLang(tag)
-    if (lang) return lang
-  }
-}
+export const firstLang = (tags: readonly (string | null | undefined)[]): Lang | undefined =>
+  tags.map((tag) => tag && matchLang(tag)).find((lang): lang is Lang => !!lang)

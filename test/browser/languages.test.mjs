@@ -89,7 +89,7 @@ describe('Traditional Chinese cards', () => {
 
 describe('the language the widget asks for', () => {
   it('is its own lang attribute, made canonical', async () => {
-    for (const [tag, lang] of [['zh-HK', 'zh-HK'], ['zh-Hant-MO', 'zh-HK'], ['zh_TW', 'zh-TW'], ['zh-Hant', 'zh-TW'], ['zh-Hans-HK', 'zh-CN'], ['zh-SG', 'zh-CN'], ['en-GB', 'en']]) {
+    for (const [tag, lang] of [['zh-HK', 'zh-HK'], ['zh-Hant-MO', 'zh-HK'], ['ZH-tw', 'zh-TW'], ['zh-Hant', 'zh-TW'], ['zh-Hans-HK', 'zh-CN'], ['zh-SG', 'zh-CN'], ['en-GB', 'en']]) {
       const r = await negotiated({ html: 'lang="fr"', card: `lang="${tag}"` }, ['de'])
       assert.equal(r.query, `?lang=${lang}&variant=compact`, tag)
       assert.equal(r.lang, lang, tag)
