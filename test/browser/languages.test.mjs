@@ -2,6 +2,7 @@
 // for (always named, never left to Accept-Language), and the Traditional typefaces.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { gzipSync } from 'node:zlib'
 import { cardTexts, launch, startHost, startWorker, stopAll, waitForCards, watchedPage } from './harness.mjs'
 
 let worker, host, browser
@@ -84,6 +85,18 @@ describe('Traditional Chinese cards', () => {
     await page.goto(`${worker.origin}/card?lang=en&variant=full`)
     assert.equal(await page.$eval('.xc-q p', (p) => getComputedStyle(p).fontStyle), 'italic')
     await context.close()
+  })
+})
+
+describe('Traditional Chinese cards fit the budgets', () => {
+  it('/card at most 6 KB gzip in every variant', async () => {
+    for (const lang of ['zh-HK', 'zh-TW']) {
+      for (const q of ['variant=compact', 'variant=full', 'variant=stat&fact=cash-reserve']) {
+        const body = Buffer.from(await (await fetch(`${worker.origin}/card?lang=${lang}&${q}`)).arrayBuffer())
+        const size = gzipSync(body, { level: 9 }).length
+        assert.ok(size <= 6 * 1024, `${lang} ${q}: ${size} B gzip`)
+      }
+    }
   })
 })
 
