@@ -68,7 +68,7 @@ try {
   const scriptBytes = gzip(Buffer.from(await (await fetch(`${app.origin}/embed.js`)).arrayBuffer()))
   results.bytes.scriptPathByCard = {}
   for (const variant of ['compact', 'stat', 'full']) {
-    for (const lang of ['en', 'zh-CN']) {
+    for (const lang of ['en', 'zh-CN', 'zh-HK', 'zh-TW']) {
       const data = Buffer.from(await (await fetch(`${app.origin}/v1/card?variant=${variant}&lang=${lang}`)).arrayBuffer())
       results.bytes.scriptPathByCard[`${variant} ${lang}`] = scriptBytes + gzip(data)
     }

@@ -24,7 +24,9 @@ export function Card({ model: m, theme, origin }: Props) {
             <dt>{f.label}</dt>
             <dd>
               <span class="xc-v">{f.value}</span>
-              {f.equivalent && <span class="xc-eq"> ({f.equivalent})</span>}
+              {/* The space stays outside: the equivalent wraps as one box (card.css), after it. */}
+              {f.equivalent && ' '}
+              {f.equivalent && <span class="xc-eq">({f.equivalent})</span>}
               <details class="xc-ev">
                 <summary aria-label={`${m.ui.evidence}: ${f.label}`}>{m.ui.evidence}</summary>
                 <div class="xc-pop">

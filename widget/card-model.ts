@@ -1,8 +1,9 @@
 // What /v1/card returns and what <Card> renders: every string already in the reader's
 // language and every figure already formatted, so the browser formats nothing.
 
-/** The languages we serve, each written for its readers (data/facts.json, data/locale.json). */
-export const LANGS = ['en', 'zh-CN'] as const
+/** The languages we serve, each written for its readers (data/facts.json, data/locale.json):
+ *  English, Simplified Chinese, and Traditional Chinese as Hong Kong and as Taiwan write it. */
+export const LANGS = ['en', 'zh-CN', 'zh-HK', 'zh-TW'] as const
 export type Lang = (typeof LANGS)[number]
 export const VARIANTS = ['compact', 'full', 'stat'] as const
 export const THEMES = ['light', 'dark', 'auto'] as const
@@ -40,7 +41,7 @@ export const CARD_HEIGHT = { compact: 300, stat: 240 } as const
 
 /** full grows with its text: its height at the card's full width (640 px) with Chromium's
  *  fonts on Linux; resize.js corrects it for narrower columns and other fonts. */
-export const FULL_HEIGHT: Record<Lang, number> = { en: 643, 'zh-CN': 521 }
+export const FULL_HEIGHT: Record<Lang, number> = { en: 643, 'zh-CN': 521, 'zh-HK': 543, 'zh-TW': 543 }
 
 export const cardHeight = (variant: Variant, lang: CardModel['lang']) =>
   variant == 'full' ? FULL_HEIGHT[lang] : CARD_HEIGHT[variant]

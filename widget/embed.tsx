@@ -2,6 +2,7 @@ import { render } from 'preact'
 import { Card } from './Card'
 import css from './card.css'
 import { THEMES, VARIANTS, type CardModel } from './card-model'
+import { firstLang, matchLang } from './lang'
 
 const TAG = 'xiaomi-ev-card'
 // A request that never ends must not leave the reader waiting on a spinner forever.
@@ -45,8 +46,6 @@ function attribute<T extends string>(el: Element, name: string, allowed: readonl
   return fallback
 }
 
-const isLang = (tag: string | null | undefined): tag is string => !!tag && /^(en|zh)([-_][\w-]{1,30})?$/i.test(tag)
-
 class XiaomiEvCard extends HTMLElement {
   static observedAttributes = ['lang', 'theme', 'variant', 'fact']
   private queued = false
@@ -72,13 +71,14 @@ class XiaomiEvCard extends HTMLElement {
   private async update() {
     const theme = attribute(this, 'theme', THEMES, 'auto')
     const variant = attribute(this, 'variant', VARIANTS, 'compact')
-    const params = new URLSearchParams({ variant })
 
     const own = this.getAttribute('lang')
-    if (own !== null && !isLang(own)) warn('lang must be en or zh-CN (or a tag of either); using the page language')
+    if (own !== null && !matchLang(own)) warn('lang must be one of en, zh-CN, zh-HK, zh-TW (or a tag of one); using the page language')
     // Without a valid lang of its own the card speaks the page's language, else the reader's.
-    const lang = isLang(own) ? own : this.parentElement?.closest('[lang]')?.getAttribute('lang')
-    if (isLang(lang)) params.set('lang', lang)
+    // Always named, and canonical: the request never depends on Accept-Language, so every
+    // reader of one card shares one cacheable URL.
+    const lang = firstLang([own, this.parentElement?.closest('[lang]')?.getAttribute('lang'), ...navigator.languages]) || 'en'
+    const params = new URLSearchParams({ lang, variant })
 
     const fact = this.getAttribute('fact')
     if (variant == 'stat' && fact) {

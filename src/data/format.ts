@@ -1,12 +1,16 @@
 import type { Figure, Lang, LocaleStrings } from './schema'
 
-// Compact notation keeps the locale's own units (million, 亿, 万), and 21 significant
+// Compact notation keeps the locale's own units (million, 亿, 億, 萬), and 21 significant
 // digits (the maximum) stops it from rounding: 324.8 million must not become 325 million.
+// CLDR gives zh-Hant-HK the English compact units (10B, 324.8M), which Hong Kong's Chinese press
+// does not print in running text: it writes 100億, 3.248億, as Taiwan's does. So zh-HK numbers take
+// the parent locale's (zh-Hant) units; its dates stay its own.
+const NUMBER_LOCALE: Partial<Record<Lang, string>> = { 'zh-HK': 'zh-Hant' }
 const compact = new Map<string, Intl.NumberFormat>()
 export function formatNumber(value: number, lang: Lang | 'en'): string {
   let format = compact.get(lang)
   if (!format) {
-    format = new Intl.NumberFormat(lang, { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 21 })
+    format = new Intl.NumberFormat(NUMBER_LOCALE[lang] ?? lang, { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 21 })
     compact.set(lang, format)
   }
   return format.format(value)
@@ -14,7 +18,16 @@ export function formatNumber(value: number, lang: Lang | 'en'): string {
 
 const fill = (pattern: string, n: string) => pattern.replace('{n}', n)
 
-/** The figure as a reader of `lang` expects it: "RMB 10 billion", "100亿元", "324.8 million+". */
+// The patterns live in data/locale.json, which cannot carry comments; why they read as they do:
+// - CNY: mainland readers need no currency name (100亿元). Hong Kong's and Taiwan's own dollar
+//   is also 元, so there it is named, before the figure as Hong Kong's listed companies' Chinese
+//   filings and Taiwan's Central News Agency write it: 人民幣100億元. USD is 15億美元 in all three.
+// - smartphones: 台 on the mainland, 部 in Hong Kong, 支 in Taiwan, each region's counter for a phone;
+//   connected devices (TVs, speakers, appliances) are 台 everywhere.
+// - quarters: 連續8個季度 in Hong Kong as on the mainland; Taiwan's press writes 連續8季.
+// - more than: 超 is a mainland headline habit; Hong Kong and Taiwan write 逾.
+// - rank: 前3名 in Hong Kong and Taiwan, where the figure stands alone under its label.
+/** The figure as a reader of `lang` expects it: "RMB 10 billion", "100亿元", "人民幣100億元", "324.8 million+". */
 export function formatFigure(figure: Pick<Figure, 'value' | 'unit' | 'currency' | 'qualifier'>, lang: Lang, strings: LocaleStrings): string {
   let text = formatNumber(figure.value, lang)
   if (figure.currency) text = fill(strings.currency[figure.currency], text)

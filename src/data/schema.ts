@@ -68,6 +68,8 @@ export type FactSet = z.infer<typeof FactSet>
 const pattern = z.string().includes('{n}')
 export const LocaleStrings = z
   .object({
+    /** The language's name in itself, for choosing it: "繁體中文（香港）". */
+    language: z.string(),
     headline: z.string(),
     keyFigures: z.string(),
     advantages: z.string(),

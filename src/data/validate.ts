@@ -8,9 +8,10 @@ export interface RawData {
 }
 
 // Numbers as written, so "2021-04-01" yields 2021, 4 and 1 and "324.8 million" yields 324.8.
-const numbersIn = (text: string) => new Set((text.match(/\d+(?:\.\d+)?/g) ?? []).map(Number))
+// NFKC first: a full-width ２０２１ in Chinese text is a number too, and must not slip past.
+const numbersIn = (text: string) => new Set((text.normalize('NFKC').match(/\d+(?:\.\d+)?/g) ?? []).map(Number))
 
-// A translation may write "March" as 3 (2021年3月), so a month named in the evidence counts as its number.
+// A Chinese text writes "March" as 3 (2021年3月), so a month named in the evidence counts as its number.
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
 function statedIn(text: string): Set<number> {
   const numbers = numbersIn(text)

@@ -1,12 +1,10 @@
 import { LANGS, type Lang } from '../data/schema'
+import { firstLang, matchLang as matchTag } from '../../widget/lang'
 
-/** en, en-US, en-GB… are English; zh, zh-Hans, zh-CN… (any Chinese) get Simplified Chinese, the only Chinese we have. */
-export function matchLang(tag: string): Lang | undefined {
-  const primary = tag.trim().toLowerCase().split(/[-_]/)[0]
-  if (primary === 'en') return 'en'
-  if (primary === 'zh') return 'zh-CN'
-  return undefined
-}
+// Tags map to our languages by CLDR's likely subtags and parent locales (widget/lang.ts, which
+// embed.js shares): zh, zh-Hans, zh-SG → zh-CN; zh-Hant, zh-TW → zh-TW; zh-HK, zh-MO → zh-HK.
+// The API also takes zh_TW, as Java and PHP write locales; a page's lang attribute is BCP 47.
+export const matchLang = (tag: string) => matchTag(tag.replace(/_/g, '-'))
 
 /** The reader's first acceptable language by q-value, else English. */
 export function negotiateLang(acceptLanguage: string | undefined): Lang {
@@ -17,15 +15,11 @@ export function negotiateLang(acceptLanguage: string | undefined): Lang {
     .map((part, order) => {
       const [tag, ...params] = part.split(';')
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
-      return { tag, q: q ? Number(q.slice(2)) : 1, order }
+      return { tag: tag.trim(), q: q ? Number(q.slice(2)) : 1, order }
     })
     .filter((r) => r.q > 0)
     .sort((a, b) => b.q - a.q || a.order - b.order)
-  for (const { tag } of ranked) {
-    const lang = matchLang(tag)
-    if (lang) return lang
-  }
-  return 'en'
+  return firstLang(ranked.map((r) => r.tag.replace(/_/g, '-'))) ?? 'en'
 }
 
-export const LANG_HELP = `lang must be one of ${LANGS.join(', ')} (or a tag of the same language such as zh, zh-Hans, en-US)`
+export const LANG_HELP = `lang must be one of ${LANGS.join(', ')} (or another tag of these languages, such as zh, zh-Hans, zh-Hant, zh-MO, en-US)`

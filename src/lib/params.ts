@@ -11,8 +11,11 @@ export const langParam = z
   .optional()
   .openapi({
     param: { name: 'lang', in: 'query' },
-    description: `Language: ${LANGS.join(' or ')}; any tag of either language is accepted (zh, zh-Hans, en-US). Without it, Accept-Language decides.`,
-    example: 'zh-CN',
+    description:
+      `Language: ${LANGS.join(', ')} (English; Simplified Chinese; Traditional Chinese as written in Hong Kong; in Taiwan). ` +
+      'Other tags are matched by CLDR likely subtags and parent locales: zh, zh-Hans, zh-SG → zh-CN; zh-Hant → zh-TW; ' +
+      'zh-MO, zh-Hant-HK → zh-HK; en-US → en. Without it, Accept-Language decides. Content-Language names the language served.',
+    example: 'zh-HK',
   })
 
 /** A query object that rejects parameters it does not list, naming the ones it accepts. */

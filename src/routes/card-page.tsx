@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi'
 // Minified from widget/card.css by scripts/build.mjs, byte for byte what embed.js carries.
 import cardCss from '../../dist/card.css'
 import { Card } from '../../widget/Card'
-import { THEMES, type CardModel, type Theme } from '../../widget/card-model'
+import { LANGS, THEMES, type CardModel, type Lang, type Theme } from '../../widget/card-model'
 import { cardUrl } from '../../widget/snippets'
 import manifest from '../../dist/manifest.json'
 import { buildCard } from '../card/model'
@@ -31,6 +31,8 @@ const CSS = `${cardCss}html,body{margin:0;padding:0;background:transparent}`
 const ERROR_CSS = `body{margin:0;font:15px/1.5 system-ui,sans-serif;padding:16px;color:#1b1b1f;background:#fff}a{color:#8a2f00}`
 
 const description = (m: CardModel) => m.figures.map((f) => `${f.label}: ${f.value}`).join(' · ')
+// Open Graph names locales with an underscore and always a region.
+const ogLocale = (lang: Lang) => (lang == 'en' ? 'en_US' : lang.replace('-', '_'))
 
 /** og:image and twitter:image: the share image (1200×630) of this card, and its alt text. */
 export function ShareMeta({ model, theme, origin }: { model: CardModel; theme: Theme; origin: string }) {
@@ -52,7 +54,16 @@ export function ShareMeta({ model, theme, origin }: { model: CardModel; theme: T
   )
 }
 
-function CardPage({ model, theme, origin, canonical }: { model: CardModel; theme: Theme; origin: string; canonical: string }) {
+interface CardPageProps {
+  model: CardModel
+  theme: Theme
+  origin: string
+  canonical: string
+  /** The same card's canonical URL in each language. */
+  alternates: Record<Lang, string>
+}
+
+function CardPage({ model, theme, origin, canonical, alternates }: CardPageProps) {
   const title = `${model.headline} · ${model.date.text}`
   const oembed = (format: string) => `${origin}/oembed?url=${encodeURIComponent(canonical)}&format=${format}`
   const jsonLd = {
@@ -87,7 +98,13 @@ function CardPage({ model, theme, origin, canonical }: { model: CardModel; theme
           <meta property="og:description" content={description(model)} />
           <meta property="og:url" content={canonical} />
           <meta property="og:site_name" content="xiaomi-ev-card" />
-          <meta property="og:locale" content={model.lang == 'en' ? 'en_US' : 'zh_CN'} />
+          <meta property="og:locale" content={ogLocale(model.lang)} />
+          {LANGS.filter((l) => l != model.lang).map((l) => (
+            <meta property="og:locale:alternate" content={ogLocale(l)} key={l} />
+          ))}
+          {LANGS.map((l) => (
+            <link rel="alternate" hreflang={l} href={alternates[l]} key={l} />
+          ))}
           <ShareMeta model={model} theme={theme} origin={origin} />
           <meta name="twitter:title" content={title} />
           <meta name="twitter:description" content={description(model)} />
@@ -148,8 +165,11 @@ export const cardPage = new Hono<{ Bindings: Bindings }>().get('/card', pageSecu
     `card-page|${origin}|${lang}|${q.variant}|${q.theme}|${q.fact ?? ''}`,
     () => {
       const model = buildCard(lang, q.variant, q.fact)
-      const canonical = cardUrl({ origin, lang, variant: q.variant, fact: q.fact })
-      return renderDocument(<CardPage model={model} theme={q.theme} origin={origin} canonical={canonical} />)
+      const url = (l: Lang) => cardUrl({ origin, lang: l, variant: q.variant, fact: q.fact })
+      const alternates = Object.fromEntries(LANGS.map((l) => [l, url(l)])) as Record<Lang, string>
+      return renderDocument(
+        <CardPage model={model} theme={q.theme} origin={origin} canonical={url(lang)} alternates={alternates} />,
+      )
     },
     headers,
   )

@@ -26,6 +26,8 @@ footer{max-width:1200px;margin:0 auto;padding:0 16px 24px;color:#474a52;font-siz
 
 interface HomeState extends SnippetOptions {
   facts: { id: string; label: string }[]
+  /** Each language's name in itself, beside its code. */
+  languages: Record<Lang, string>
 }
 
 /** Every card's PNG size and alt text, so the builder writes the newsletter snippet as options change. */
@@ -48,10 +50,16 @@ function cardImages(): HomeState['images'] {
 
 function Home({ s }: { s: HomeState }) {
   const { paste: code, preview, png } = snippets(s)
-  const radios = (name: string, values: readonly string[], current: string) =>
+  const radios = (name: string, values: readonly string[], current: string, names?: Record<string, string>) =>
     values.map((v) => (
       <label key={v}>
         <input type="radio" name={name} value={v} checked={v === current} /> {v}
+        {names && (
+          <>
+            {' '}
+            <span lang={v}>{names[v]}</span>
+          </>
+        )}
       </label>
     ))
   const snippet = (id: keyof typeof code, label: string) => (
@@ -98,7 +106,7 @@ function Home({ s }: { s: HomeState }) {
             </fieldset>
             <fieldset>
               <legend>Language</legend>
-              {radios('lang', LANGS, s.lang)}
+              {radios('lang', LANGS, s.lang, s.languages)}
             </fieldset>
             <p>
               <label for="fact">Figure for the stat card</label>{' '}
@@ -173,6 +181,7 @@ export const home = new Hono().get('/', pageSecurity, async (c) => {
     headlines: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].headline])) as Record<Lang, string>,
     facts: figureIds.map((id) => ({ id, label: (factsById.get(id) as Figure).label.en })),
     images: cardImages(),
+    languages: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].language])) as Record<Lang, string>,
   }
   // The previews are the publisher's snippets verbatim, style attributes included.
   const styles = [await cspHash(CSS), "'unsafe-hashes'", ...(await Promise.all(SNIPPET_STYLES.map(cspHash)))]

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { ComponentChildren } from 'preact'
-import { factSet, source } from '../data'
+import { LANGS } from '../../widget/card-model'
+import { factSet, locales, source } from '../data'
 import { Document, cspHash, pageCsp, renderDocument } from '../pages/document'
 import { pageSecurity, respondHtml } from '../lib/pages'
 
@@ -49,6 +50,16 @@ export const sourcePage = new Hono().get('/source', pageSecurity, async (c) => {
                 {publisher}, <time dateTime={published}>{published}</time>. The source document, byte for byte; each
                 marked passage is the evidence of a fact (<a href="/v1/facts">/v1/facts</a>,{' '}
                 <a href="/v1/source">/v1/source</a>).
+              </p>
+              <p>
+                The facts, written for the readers of each language:{' '}
+                {LANGS.flatMap((lang, i) => [
+                  i > 0 && ' · ',
+                  <a key={lang} href={`/card?lang=${lang}&variant=full`} lang={lang} hreflang={lang}>
+                    {locales[lang].language}
+                  </a>,
+                ])}
+                .
               </p>
             </header>
             <article>{markedParagraphs()}</article>

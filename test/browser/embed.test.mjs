@@ -147,7 +147,7 @@ describe('script embed', () => {
     assert.deepEqual(ours, [
       '<xiaomi-ev-card>: theme must be one of light, dark, auto; using auto',
       '<xiaomi-ev-card>: variant must be one of compact, full, stat; using compact',
-      '<xiaomi-ev-card>: lang must be en or zh-CN (or a tag of either); using the page language',
+      '<xiaomi-ev-card>: lang must be one of en, zh-CN, zh-HK, zh-TW (or a tag of one); using the page language',
     ])
     assert.match((await cardTexts(page))[0], /RMB 10 billion/)
     assert.deepEqual(errors, [])
@@ -182,7 +182,7 @@ describe('script embed', () => {
     for (const [variant, h] of [['compact', 300], ['stat', 240]]) {
       // connected-devices has the longest label, cash-reserve the longest value and equivalent
       for (const fact of variant === 'stat' ? ['connected-devices', 'cash-reserve'] : ['']) {
-        for (const lang of ['en', 'zh-CN']) {
+        for (const lang of ['en', 'zh-CN', 'zh-HK', 'zh-TW']) {
           for (const width of [280, 640]) {
             const { page, context } = await watchedPage(browser, { viewport: { width, height: 800 } })
             await page.goto(`${host.origin}/snippet?variant=${variant}&lang=${lang}&h=${h}&fact=${fact}`)
@@ -215,7 +215,7 @@ describe('script embed', () => {
     const script = await gzipOf(ours[0])
     // The budget holds for the cards a snippet gets by default and for stat; full carries the
     // quote, the six advantages and nine evidence spans, and is reported, not budgeted (README).
-    for (const q of ['variant=compact&lang=en', 'variant=compact&lang=zh-CN', 'variant=stat&lang=en&fact=cash-reserve', 'variant=stat&lang=zh-CN&fact=connected-devices']) {
+    for (const q of ['en', 'zh-CN', 'zh-HK', 'zh-TW'].flatMap((lang) => [`variant=compact&lang=${lang}`, `variant=stat&lang=${lang}&fact=cash-reserve`, `variant=stat&lang=${lang}&fact=connected-devices`])) {
       const total = script + (await gzipOf(`${worker.origin}/v1/card?${q}`))
       assert.ok(total <= 8 * 1024, `${q}: ${total} B gzip`)
     }

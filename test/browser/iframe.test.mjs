@@ -74,7 +74,7 @@ describe('iframe embed', () => {
   })
 
   it("the snippet's height is the card's real height at its full width, before any resizing", async () => {
-    for (const [lang, height] of [['en', 643], ['zh-CN', 521]]) {
+    for (const [lang, height] of [['en', 643], ['zh-CN', 521], ['zh-HK', 543], ['zh-TW', 543]]) {
       const { page, context } = await watchedPage(browser, { viewport: { width: 800, height: 900 } })
       await page.goto(`${worker.origin}/`)
       await page.check('input[name=variant][value=full]')
@@ -138,7 +138,7 @@ describe('iframe embed', () => {
 
 describe('pages pass axe-core', () => {
   for (const scheme of ['light', 'dark']) {
-    for (const lang of ['en', 'zh-CN']) {
+    for (const lang of ['en', 'zh-CN', 'zh-HK', 'zh-TW']) {
       it(`/ and /card in ${lang}, ${scheme}`, async () => {
         // bypassCSP only lets axe itself in: our pages' CSP refuses inline scripts, rightly.
         const { page, context } = await watchedPage(browser, { colorScheme: scheme, bypassCSP: true })

@@ -26,13 +26,13 @@ describe('GET /v1/facts', () => {
     expect(some.body.facts.map((f: any) => f.id)).toEqual(['ev-ceo', 'cash-reserve'])
   })
 
-  it('answers in Chinese for any Chinese tag, and by Accept-Language without one', async () => {
+  it('answers in Simplified Chinese for Simplified tags, and by Accept-Language without one', async () => {
     for (const tag of ['zh', 'zh-Hans', 'zh-CN', 'ZH-cn', 'zh-Hans-CN']) {
       const { res, body } = await getJson(`/v1/facts?lang=${tag}`)
       expect(res.headers.get('Content-Language'), tag).toBe('zh-CN')
       expect(body.facts[0].text).toBe('小米于2021年4月1日宣布进军智能电动汽车业务。')
     }
-    const negotiated = await get('/v1/facts', { headers: { 'Accept-Language': 'fr;q=1, zh-TW;q=0.8, en;q=0.5' } })
+    const negotiated = await get('/v1/facts', { headers: { 'Accept-Language': 'fr;q=1, zh-SG;q=0.8, en;q=0.5' } })
     expect(negotiated.headers.get('Content-Language')).toBe('zh-CN')
     expect(negotiated.headers.get('Vary')).toContain('Accept-Language')
     const english = await get('/v1/facts?lang=en-US', { headers: { 'Accept-Language': 'zh-CN' } })
@@ -43,8 +43,8 @@ describe('GET /v1/facts', () => {
 
   it('rejects bad parameters with a problem naming the parameter and the allowed values', async () => {
     const lang = await expectProblem(await get('/v1/facts?lang=fr'), 400)
-    expect(lang.detail).toBe('lang: lang must be one of en, zh-CN (or a tag of the same language such as zh, zh-Hans, en-US)')
-    expect(lang.invalid_params).toEqual([{ name: 'lang', reason: expect.stringContaining('en, zh-CN') }])
+    expect(lang.detail).toBe('lang: lang must be one of en, zh-CN, zh-HK, zh-TW (or another tag of these languages, such as zh, zh-Hans, zh-Hant, zh-MO, en-US)')
+    expect(lang.invalid_params).toEqual([{ name: 'lang', reason: expect.stringContaining('en, zh-CN, zh-HK, zh-TW') }])
     const category = await expectProblem(await get('/v1/facts?category=gossip'), 400)
     expect(category.detail).toContain('category must be one of announcement, company, leadership, investment, performance, advantage')
     const ids = await expectProblem(await get('/v1/facts?ids=cash-reserve,nope'), 400)

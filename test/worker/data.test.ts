@@ -73,6 +73,33 @@ describe('the validator', () => {
     expect(validateData(data, source)).toContain('fact announcement-date: zh-CN text states 5, which its evidence does not')
   })
 
+  it('holds Hong Kong and Taiwan text to the same rule, naming the fact and the language', () => {
+    const data = clone()
+    // 3.248億 misread as 3.25億; and a full-width figure must not slip past.
+    fact(data, 'connected-devices').label['zh-TW'] = 'AIoT平台連網裝置（3.25億台）'
+    fact(data, 'wholly-owned-subsidiary').text['zh-HK'] = '雷軍在２０２２年3月的發布會上表示，電動汽車業務將由小米的全資附屬公司營運。'
+    const errors = validateData(data, source)
+    expect(errors).toContain('fact connected-devices: zh-TW text states 3.25, which its evidence does not')
+    expect(errors).toContain('fact wholly-owned-subsidiary: zh-HK text states 2022, which its evidence does not')
+    expect(errors).toHaveLength(2)
+  })
+
+  it('counts a month the evidence names as its number (March is 3月), and no other', () => {
+    const data = clone()
+    expect(fact(data, 'wholly-owned-subsidiary').text['zh-TW']).toContain('2021年3月')
+    fact(data, 'wholly-owned-subsidiary').text['zh-TW'] = '雷軍在2021年4月的發表會上表示，電動車業務將由小米全資子公司營運。'
+    expect(validateData(data, source)).toEqual(['fact wholly-owned-subsidiary: zh-TW text states 4, which its evidence does not'])
+  })
+
+  it('requires every text in all four languages', () => {
+    const data = clone()
+    delete fact(data, 'ev-ceo').text['zh-HK']
+    expect(validateData(data, source).join()).toMatch(/^fact ev-ceo: facts\.\d+\.text\.zh-HK/)
+    const locales = clone()
+    delete locales.locales['zh-TW'].currency.CNY
+    expect(validateData(locales, source).join()).toMatch(/locale\.json: zh-TW\.currency\.CNY/)
+  })
+
   it('rejects schema errors by fact id, and duplicate ids', () => {
     const data = clone()
     fact(data, 'cash-reserve').currency = 'RMB'
