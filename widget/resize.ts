@@ -8,6 +8,8 @@
   if (!script) return
   const ORIGIN = new URL(script.src).origin
   const LOAD = 'xiaomi-ev-card:load'
+  // The src each frame last announced a card for: our hello may make a frame say it twice.
+  const announced = new WeakMap<HTMLIFrameElement, string>()
   const ours = (frame: HTMLIFrameElement) => frame.src.startsWith(ORIGIN + '/card')
   addEventListener('message', (e) => {
     const data = e.data
@@ -16,8 +18,8 @@
     if (type == 'xiaomi-ev-card:height' ? !(typeof height == 'number' && height > 0 && height < 20000) : type != LOAD) return
     for (const frame of document.getElementsByTagName('iframe')) {
       if (frame.contentWindow === e.source && ours(frame)) {
-        if (type == LOAD) frame.dispatchEvent(new CustomEvent(LOAD, { detail: { lang: String(data.lang), variant: String(data.variant) } }))
-        else frame.style.height = `${Math.ceil(height)}px`
+        if (type != LOAD) frame.style.height = `${Math.ceil(height)}px`
+        else if (announced.get(frame) != frame.src && announced.set(frame, frame.src)) frame.dispatchEvent(new CustomEvent(LOAD, { detail: { lang: String(data.lang), variant: String(data.variant) } }))
       }
     }
   })

@@ -28,9 +28,10 @@ const call = (fn, args) => `(${fn})(...${JSON.stringify(args)})`
 /** Polls a page function until it returns something truthy; the same for every engine. */
 async function waitFor(page, fn, args, { timeout = 15_000, what = String(fn) } = {}) {
   const deadline = Date.now() + timeout
+  // Truthiness is decided in the page: a DOM node does not cross every engine's wire.
+  const test = `async (...a) => !!(await (${fn})(...a))`
   for (;;) {
-    const value = await page.evaluate(fn, ...args)
-    if (value) return value
+    if (await page.evaluate(test, ...args)) return
     if (Date.now() > deadline) throw new Error(`${page.engine}: timed out after ${timeout} ms waiting for ${what}`)
     await sleep(100)
   }
