@@ -8,7 +8,7 @@ let worker, host, browser
 // The publisher's iframe snippet, as the snippet builder writes it (widget/snippets.ts).
 const HEIGHT = { compact: 300, stat: 240, full: 643 }
 const iframe = (origin, query, variant, id = 'card') =>
-  `<iframe id="${id}" src="${origin}/card?${query}" title="Xiaomi EV facts" width="100%" height="${HEIGHT[variant]}" loading="lazy" style="border:0"></iframe>`
+  `<iframe id="${id}" src="${origin}/card?${query}" title="Xiaomi EV facts" height="${HEIGHT[variant]}" loading="lazy" style="width:100%;border:0"></iframe>`
 
 before(async () => {
   worker = await startWorker()
