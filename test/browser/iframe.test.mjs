@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { gzipSync } from 'node:zlib'
+import { readFileSync } from 'node:fs'
 import { axe, launch, startHost, startWorker, stopAll, watchedPage } from './harness.mjs'
 
 let worker, host, browser
@@ -136,13 +137,16 @@ describe('iframe embed', () => {
   })
 })
 
-describe('pages pass axe-core', () => {
+// Every language the data has words for, so a language added there is checked here too.
+const LANGS = Object.keys(JSON.parse(readFileSync(new URL('../../data/locale.json', import.meta.url), 'utf8'))).filter((k) => /^[a-z]{2}(-[A-Z]{2})?$/.test(k))
+
+describe('pages pass axe-core, best practices included', () => {
   for (const scheme of ['light', 'dark']) {
-    for (const lang of ['en', 'zh-CN']) {
+    for (const lang of LANGS) {
       it(`/ and /card in ${lang}, ${scheme}`, async () => {
         // bypassCSP only lets axe itself in: our pages' CSP refuses inline scripts, rightly.
         const { page, context } = await watchedPage(browser, { colorScheme: scheme, bypassCSP: true })
-        for (const path of [`/?lang=${lang}`, `/card?lang=${lang}&variant=full`, `/card?lang=${lang}&theme=${scheme}`, '/source']) {
+        for (const path of [`/?lang=${lang}`, `/card?lang=${lang}&variant=full`, `/card?lang=${lang}&theme=${scheme}`, `/card?lang=${lang}&variant=stat`, '/source']) {
           await page.goto(worker.origin + path)
           await page.waitForLoadState('networkidle')
           await page.$$eval('details', (ds) => ds.forEach((d) => (d.open = true)))
