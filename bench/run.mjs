@@ -23,7 +23,7 @@ const app = await startWorker()
 const baseline = await startWorker({ config: 'bench/baseline/wrangler.toml', ready: '/' })
 const cardHtml = await (await fetch(`${app.origin}/card?lang=en&variant=compact`)).text()
 // The floor: the same card's HTML and CSS inline in the page, nothing to fetch.
-const inline = cardHtml.match(/<style>[^]*<\/style>/)[0] + cardHtml.match(/<main>[^]*<\/main>/)[0]
+const inline = cardHtml.match(/<style>[^]*<\/style>/)[0] + cardHtml.match(/<main[^>]*>[^]*<\/main>/)[0]
 
 const observers = `<script>
   window.__shift = 0; window.__long = []

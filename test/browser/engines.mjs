@@ -109,7 +109,9 @@ async function freePort() {
 async function startWebKit() {
   const children = []
   const stop = () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'))
+  // Xvfb and the driver die with us however we end (MiniBrowser dies with its display).
   process.once('exit', stop)
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => (stop(), process.exit(128 + (signal == 'SIGINT' ? 2 : 15))))
   try {
     const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] })
     children.push(xvfb)
