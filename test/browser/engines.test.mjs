@@ -223,6 +223,7 @@ for (const name of enginesToRun()) {
         await p.setViewport(320, 900)
         await fits(needs[320])
         assert.ok(needs[320] > needs[640], `${lang}: full grows when narrower`)
+        assert.ok(Math.abs((await p.size('#f')).height - needs[320]) <= 2)
         const loads = await p.evaluate(() => __events.filter((e) => e.type == 'xiaomi-ev-card:load').map((e) => `${e.on} ${e.detail.lang} ${e.detail.variant}`))
         assert.deepEqual(loads, [`iframe ${models[`full-${lang}`].lang} full`])
         await p.close()

@@ -39,14 +39,14 @@ export async function startWorker({ config = 'wrangler.toml', ready = '/v1/sourc
     await new Promise((r) => setTimeout(r, 250))
   }
   if (Date.now() >= deadline) throw new Error(`wrangler dev did not answer in 60 s:\n${log}`)
-  return {
-    origin,
-    stop: () => {
-      try {
-        process.kill(-child.pid, 'SIGTERM')
-      } catch {}
-    },
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {}
   }
+  // Detached, so it would outlive a test process that exits without its after() hooks.
+  process.once('exit', stop)
+  return { origin, stop }
 }
 
 /** A publisher's site on its own origin: `pages` maps a path to HTML, to { body, headers }, or to a function of the URL returning that. */
