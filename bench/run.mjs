@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib'
 import autocannon from 'autocannon'
 import { launch, startHost, startWorker } from '../test/browser/harness.mjs'
+import { lighthouseBench, lighthouseTable } from './lighthouse.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
@@ -22,7 +23,7 @@ const app = await startWorker()
 const baseline = await startWorker({ config: 'bench/baseline/wrangler.toml', ready: '/' })
 const cardHtml = await (await fetch(`${app.origin}/card?lang=en&variant=compact`)).text()
 // The floor: the same card's HTML and CSS inline in the page, nothing to fetch.
-const inline = cardHtml.match(/<style>[^]*<\/style>/)[0] + cardHtml.match(/<main>[^]*<\/main>/)[0]
+const inline = cardHtml.match(/<style>[^]*<\/style>/)[0] + cardHtml.match(/<main[^>]*>[^]*<\/main>/)[0]
 
 const observers = `<script>
   window.__shift = 0; window.__long = []
@@ -116,6 +117,8 @@ try {
   }
   for (const kind of ['script', 'iframe']) results.timing[kind].ratio = round(results.timing[kind].medianMs / results.timing.reference.medianMs, 2)
 
+  results.lighthouse = await lighthouseBench(app.origin)
+
   // API throughput, in turn with a bare Hono worker in the same runtime.
   const load = (url, extra = {}) =>
     autocannon({ url, connections: 10, duration: LOAD_SECONDS, ...extra })
@@ -177,7 +180,9 @@ const table = `| Figure | Script embed | Iframe embed | Inline reference |
 
 Script path (embed.js + data, gzip) by card: ${Object.entries(b.scriptPathByCard).map(([k, v]) => `${k} ${v} B`).join(', ')}.
 Hostile mix (${results.load.mix.length} paths, ${LOAD_SECONDS} s): ${results.load.requests} requests, ${results.load.errors} transport errors, ${results.load.timeouts} timeouts, ${results.load.serverErrors} 5xx, p99 ${results.load.p99} ms; statuses ${JSON.stringify(results.load.statuses)}.
-Worker upload (\`wrangler deploy --dry-run\`): ${results.worker.rawKiB} KiB, ${results.worker.gzipKiB} KiB gzip.`
+Worker upload (\`wrangler deploy --dry-run\`): ${results.worker.rawKiB} KiB, ${results.worker.gzipKiB} KiB gzip.
+
+${lighthouseTable(results.lighthouse)}`
 console.log(`\n${table}\n\nWritten to bench/results/latest.json and README.md`)
 
 // The README quotes the latest run, never a remembered one.

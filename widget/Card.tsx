@@ -5,19 +5,25 @@ interface Props {
   theme: Theme
   /** Prefix for the model's relative links: '' on our own pages, the API origin inside a host page. */
   origin: string
+  /** 1 where the card is the page (/card), 2 inside a host's article. */
+  level?: 1 | 2
 }
 
 // The one card. The worker renders it to HTML for /card and the widget renders it in the
 // browser, so both embeds show the same markup. Evidence sits in <details>: keyboard-operable
 // and readable by screen readers with no script, which is what /card needs.
-export function Card({ model: m, theme, origin }: Props) {
+export function Card({ model: m, theme, origin, level = 2 }: Props) {
+  const H = level == 1 ? 'h1' : 'h2'
+  const K = level == 1 ? 'h2' : 'h3'
   return (
     <article class={`xc xc-${m.variant} xc-${theme}`} lang={m.lang} aria-label={m.ui.label}>
       <p class="xc-date">
         <time dateTime={m.date.iso}>{m.date.text}</time>
       </p>
-      <h2 class="xc-h">{m.headline}</h2>
-      {m.variant == 'full' && <h3 class="xc-k">{m.ui.keyFigures}</h3>}
+      <H class="xc-h" id={level == 1 ? 'xc-h' : undefined}>
+        {m.headline}
+      </H>
+      {m.variant == 'full' && <K class="xc-k">{m.ui.keyFigures}</K>}
       <dl class="xc-figs">
         {m.figures.map((f) => (
           <div class="xc-fig" key={f.id}>
@@ -27,6 +33,7 @@ export function Card({ model: m, theme, origin }: Props) {
               {/* The space stays outside: the equivalent wraps as one box (card.css), after it. */}
               {f.equivalent && ' '}
               {f.equivalent && <span class="xc-eq">({f.equivalent})</span>}
+              {/* A real space, so copied and reader-mode text never reads "RMB 10 billionEvidence". */}{' '}
               <details class="xc-ev">
                 <summary aria-label={`${m.ui.evidence}: ${f.label}`}>{m.ui.evidence}</summary>
                 <div class="xc-pop">

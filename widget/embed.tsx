@@ -109,25 +109,33 @@ class XiaomiEvCard extends HTMLElement {
       )
     draw()
 
+    // Like <img>: `load` once the card shows, `error` once it falls back to the link. Neither
+    // bubbles; detail says which card. A newer attribute change silences an older outcome.
+    const fire = (type: string, lang?: string | null) =>
+      generation == this.generation && this.dispatchEvent(new CustomEvent(type, { detail: { lang, variant } }))
     let model: CardModel
     try {
-      model = await fetchCard(params.toString())
-    } catch (status) {
-      if (status != 400 || !params.has('fact')) throw status
-      warn('fact is not a figure id; using the default figure')
-      params.delete('fact')
-      model = await fetchCard(params.toString())
-    }
-    // A newer attribute change has taken over while this request was on its way.
-    if (generation != this.generation) return
-    try {
+      try {
+        model = await fetchCard(params.toString())
+      } catch (status) {
+        if (status != 400 || !params.has('fact')) throw status
+        warn('fact is not a figure id; using the default figure')
+        params.delete('fact')
+        model = await fetchCard(params.toString())
+      }
+      // A newer attribute change has taken over while this request was on its way.
+      if (generation != this.generation) return
       draw(model)
     } catch (error) {
-      // Data we cannot render (a proxy's page, a broken deploy): back to the publisher's link.
-      render(null, root)
-      draw()
+      // No data, or data we cannot render (a proxy's page, a broken deploy): the publisher's link.
+      if (generation == this.generation) {
+        render(null, root)
+        draw()
+      }
+      fire('error', params.get('lang'))
       throw error
     }
+    fire('load', model.lang)
   }
 }
 

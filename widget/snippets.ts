@@ -25,7 +25,9 @@ export const imageKey = (variant: Variant, fact: string | undefined) => (variant
 /** Every style attribute a snippet can carry: a strict CSP allows them by hash ('unsafe-hashes'). */
 export const reserveStyle = (variant: keyof typeof CARD_HEIGHT) => `display:block;min-height:${CARD_HEIGHT[variant]}px`
 export const IFRAME_STYLE = 'border:0'
-export const SNIPPET_STYLES = [IFRAME_STYLE, reserveStyle('compact'), reserveStyle('stat')]
+/** width="100%" is not valid HTML (the attribute takes pixels only): the full width goes in style. */
+export const SNIPPET_IFRAME_STYLE = 'width:100%;border:0'
+export const SNIPPET_STYLES = [IFRAME_STYLE, SNIPPET_IFRAME_STYLE, reserveStyle('compact'), reserveStyle('stat')]
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
 const escape = (s: string) => s.replace(/[&<>"]/g, (ch) => ENTITIES[ch])
@@ -51,7 +53,7 @@ export function snippets(o: SnippetOptions) {
   if (o.variant == 'stat' && o.fact) attrs.push(`fact="${escape(o.fact)}"`)
   if (o.variant != 'full') attrs.push(`style="${reserveStyle(o.variant)}"`)
   const element = `<xiaomi-ev-card ${attrs.join(' ')}>\n  <a href="${escape(cardUrl(o))}">${headline}</a>\n</xiaomi-ev-card>`
-  const frame = `<iframe src="${escape(cardUrl(o))}" title="${headline}" width="100%" height="${cardHeight(o.variant, o.lang)}" loading="lazy" style="${IFRAME_STYLE}"></iframe>`
+  const frame = `<iframe src="${escape(cardUrl(o))}" title="${headline}" height="${cardHeight(o.variant, o.lang)}" loading="lazy" style="${SNIPPET_IFRAME_STYLE}"></iframe>`
   const image = o.images[o.lang][imageKey(o.variant, o.fact)]
   const png = { card: imageUrl(o), share: imageUrl(o, 'share') }
   // For newsletters, RSS and print: the card as an image, linked to the live card.

@@ -114,8 +114,9 @@ function CardPage({ model, theme, origin, canonical, alternates }: CardPageProps
         </>
       }
     >
-      <main>
-        <Card model={model} theme={theme} origin="" />
+      {/* Named by the card's h1, so a page framing us keeps its landmarks unique (axe landmark-unique). */}
+      <main aria-labelledby="xc-h">
+        <Card model={model} theme={theme} origin="" level={1} />
       </main>
     </Document>
   )

@@ -39,6 +39,12 @@ async function underFault(fault, waitMs) {
     dataRequests++
     await fault(route)
   })
+  // What a publisher listening for our events hears: load or error from each card.
+  await page.addInitScript(() => {
+    window.__cardEvents = []
+    for (const type of ['load', 'error'])
+      document.addEventListener(type, (e) => e.target.localName == 'xiaomi-ev-card' && __cardEvents.push(type), true)
+  })
   await page.goto(`${host.origin}/three`, { waitUntil: 'domcontentloaded' })
   await page.waitForTimeout(waitMs)
   const visible = await page.locator('xiaomi-ev-card > a').evaluateAll((links) =>
@@ -46,8 +52,9 @@ async function underFault(fault, waitMs) {
   )
   const rendered = await page.$$eval('xiaomi-ev-card', (els) => els.filter((el) => el.shadowRoot?.querySelector('article')).length)
   const hostErrors = await page.evaluate(() => window.__hostErrors)
+  const events = await page.evaluate(() => window.__cardEvents.join(' '))
   await context.close()
-  return { visible, rendered, errors, hostErrors, dataRequests }
+  return { visible, rendered, errors, hostErrors, dataRequests, events }
 }
 
 describe('faults', () => {
@@ -65,12 +72,14 @@ describe('faults', () => {
       assert.deepEqual(seen.errors, [])
       assert.deepEqual(seen.hostErrors, [])
       assert.equal(seen.dataRequests, 1, 'three cards, one request, no retry')
+      assert.equal(seen.events, 'error error error')
     })
   }
 
   it('a response that never ends: the widget gives up after its timeout and keeps the fallback', async () => {
     const seen = await underFault(() => new Promise(() => {}), 9500)
     assert.deepEqual(seen.visible, [FALLBACK, FALLBACK, FALLBACK])
+    assert.equal(seen.events, 'error error error')
     assert.deepEqual(seen.errors, [])
     assert.deepEqual(seen.hostErrors, [])
     assert.equal(seen.dataRequests, 1)
@@ -82,6 +91,7 @@ describe('faults', () => {
       await route.continue()
     }, 4000)
     assert.equal(seen.rendered, 3)
+    assert.equal(seen.events, 'load load load')
     assert.deepEqual(seen.errors, [])
     assert.equal(seen.dataRequests, 1)
   })

@@ -39,14 +39,14 @@ export async function startWorker({ config = 'wrangler.toml', ready = '/v1/sourc
     await new Promise((r) => setTimeout(r, 250))
   }
   if (Date.now() >= deadline) throw new Error(`wrangler dev did not answer in 60 s:\n${log}`)
-  return {
-    origin,
-    stop: () => {
-      try {
-        process.kill(-child.pid, 'SIGTERM')
-      } catch {}
-    },
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {}
   }
+  // Detached, so it would outlive a test process that exits without its after() hooks.
+  process.once('exit', stop)
+  return { origin, stop }
 }
 
 /** A publisher's site on its own origin: `pages` maps a path to HTML, to { body, headers }, or to a function of the URL returning that. */
@@ -97,12 +97,13 @@ export async function watchedPage(browser, options = {}) {
 
 export const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8')
 
-/** axe-core's WCAG 2.x A/AA rules on the page, shadow roots included; returns the violations. */
+/** axe-core's WCAG 2.x A/AA rules and its best practices on the page, shadow roots and frames
+ *  included (a frame's landmarks count with the page's); returns the violations. */
 export async function axe(page, selector) {
-  await page.addScriptTag({ content: AXE_SOURCE })
+  for (const frame of page.frames()) await frame.addScriptTag({ content: AXE_SOURCE })
   return page.evaluate(async (include) => {
     const result = await window.axe.run(include ? { include: [[include]] } : document, {
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
     })
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
   }, selector)

@@ -41,7 +41,7 @@ const ocrModel = (lang) => (!lang.startsWith('zh') ? 'eng' : /^zh-(TW|HK|MO|Hant
 const squeeze = (text) => text.replace(/\s+/g, '')
 function ocr(bytes, lang) {
   const run = spawnSync('tesseract', ['stdin', 'stdout', '-l', ocrModel(lang)], { input: bytes, encoding: 'utf8' })
-  if (run.error || run.status !== 0) throw new Error(`tesseract failed (scripts/ensure-chromium.sh installs it): ${run.error ?? run.stderr}`)
+  if (run.error || run.status !== 0) throw new Error(`tesseract failed (scripts/ensure-browsers.sh installs it): ${run.error ?? run.stderr}`)
   return run.stdout
 }
 

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The tests drive Debian's browsers (playwright and puppeteer cannot download their own here):
+# Chromium, Firefox ESR, WebKitGTK's WebDriver in an Xvfb display; the Noto CJK fonts (the
+# language tests check each Chinese card's face, SC and TC); a Java runtime for the Nu HTML
+# Checker (vnu-jar); tesseract with its English, Simplified and Traditional Chinese models, which
+# read the card images back (test/node/images.test.mjs). Installs what is missing when we may;
+# otherwise says what to install.
+set -euo pipefail
+PACKAGES="chromium fonts-noto-cjk firefox-esr webkit2gtk-driver xvfb default-jre-headless tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-chi-tra"
+# No `cmd | grep -q` here: with pipefail, grep quitting early fails the pipe.
+missing() {
+  [ -x /usr/bin/chromium ] || return 0
+  [ -n "$(fc-list 'Noto Sans CJK TC')" ] || return 0
+  [ -x /usr/bin/firefox-esr ] || return 0
+  [ -x /usr/bin/WebKitWebDriver ] || return 0
+  command -v Xvfb >/dev/null || return 0
+  command -v java >/dev/null || return 0
+  local ocr
+  ocr=$(tesseract --list-langs 2>/dev/null) || return 0
+  for l in eng chi_sim chi_tra; do [[ $'\n'"$ocr"$'\n' == *$'\n'"$l"$'\n'* ]] || return 0; done
+  return 1
+}
+if ! missing; then exit 0; fi
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing the test browsers, fonts, Java and OCR from Debian's packages: $PACKAGES"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $PACKAGES >/dev/null
+  exit 0
+fi
+echo "The tests need: sudo apt-get install -y $PACKAGES" >&2
+exit 1

@@ -1,0 +1,252 @@
+// The embeds in every reader's engine: one body per scenario, run in Chromium, Firefox ESR and
+// WebKit (engines.mjs). What a card must show comes from the API itself, and the languages from
+// the API's own schema, so a language added to the data is covered here without an edit.
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { createServer } from 'node:http'
+import { enginesToRun, startEngine } from './engines.mjs'
+import { startHost, startWorker } from './harness.mjs'
+
+const VARIANTS = ['compact', 'full', 'stat']
+let worker, host, deadApi, langs
+const models = {}
+
+// What a host page records, before any of our code runs: its own errors and our events.
+const RECORDER = `<script>
+  window.__hostErrors = []; window.__events = []
+  addEventListener('error', (e) => __hostErrors.push(String(e.message)))
+  addEventListener('unhandledrejection', (e) => __hostErrors.push(String(e.reason)))
+  for (const type of ['load', 'error', 'xiaomi-ev-card:load'])
+    document.addEventListener(type, (e) => {
+      const t = e.target
+      if (t.localName == 'xiaomi-ev-card' || t.localName == 'iframe') __events.push({ type, on: t.localName, id: t.id, bubbles: e.bubbles, detail: e.detail })
+    }, true)
+</script>`
+const page = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${RECORDER}${head}</head><body style="margin:0">${body}</body></html>`
+const card = (id, attrs, origin = worker.origin) =>
+  `<xiaomi-ev-card id="${id}" ${attrs}><a href="${origin}/card">Xiaomi launches its smart EV business</a></xiaomi-ev-card>`
+const HOSTILE = `<style>
+  * { color: red !important; font-family: "Comic Sans MS", cursive !important; font-size: 31px !important;
+      letter-spacing: 3px !important; text-transform: uppercase !important; line-height: 3 !important;
+      margin: 9px !important; padding: 7px !important; background: yellow !important; }
+  div, a, h2, dl, dt, dd, p { display: inline !important; border: 5px solid lime !important; }
+  xiaomi-ev-card { font-style: italic !important; text-align: right !important; }
+</style>`
+
+/** Our script from an origin whose API is down: every /v1 request has its connection reset. */
+async function startDeadApi(embedJs) {
+  const server = createServer((req, res) => {
+    if (req.url.startsWith('/embed.js')) return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(embedJs)
+    req.socket.destroy()
+  })
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { origin: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((r) => server.close(r)) }
+}
+
+const cases = () => langs.flatMap((lang) => VARIANTS.map((variant) => ({ lang, variant, id: `${variant}-${lang}` })))
+
+before(async () => {
+  worker = await startWorker()
+  const openapi = await (await fetch(`${worker.origin}/openapi.json`)).json()
+  langs = openapi.components.schemas.Card.properties.lang.enum
+  assert.ok(langs.length >= 2, `languages from /openapi.json: ${langs}`)
+  for (const { lang, variant, id } of cases()) models[id] = await (await fetch(`${worker.origin}/v1/card?lang=${lang}&variant=${variant}`)).json()
+  deadApi = await startDeadApi(await (await fetch(`${worker.origin}/embed.js`)).text())
+  const script = `<script async src="${worker.origin}/embed.js"></script>`
+  host = await startHost({
+    '/variants': page(cases().map(({ lang, variant, id }) => card(id, `lang="${lang}" variant="${variant}"`)).join('\n') + script),
+    '/plain': page(card('c', 'lang="en" variant="full" theme="light"') + script),
+    '/hostile': page(card('c', 'lang="en" variant="full" theme="light"') + script, HOSTILE),
+    '/one': page(card('c', 'lang="en" variant="compact"') + script),
+    '/down': page(card('c', 'lang="en" variant="compact"', deadApi.origin) + `<script async src="${deadApi.origin}/embed.js"></script>`),
+    '/frame': (url) => ({
+      body: page(
+        `<iframe id="f" src="${worker.origin}/card?${url.searchParams.get('q')}" title="Xiaomi EV facts" height="300" loading="lazy" style="width:100%;border:0"></iframe>` +
+          `<script async src="${worker.origin}/resize.js"></script>`,
+      ),
+    }),
+  })
+})
+
+after(async () => {
+  await host?.stop()
+  await deadApi?.stop()
+  worker?.stop()
+})
+
+/** What each card shows: its article's lang and text, once every card has rendered. */
+const shownCards = () =>
+  [...document.querySelectorAll('xiaomi-ev-card')].map((el) => {
+    const article = el.shadowRoot?.querySelector('article')
+    return article && { id: el.id, lang: article.lang, text: article.textContent }
+  })
+const renderedCount = () => [...document.querySelectorAll('xiaomi-ev-card')].filter((el) => el.shadowRoot?.querySelector('article')).length
+
+for (const name of enginesToRun()) {
+  describe(name, () => {
+    let engine
+
+    before(async () => {
+      engine = await startEngine(name)
+    })
+    after(() => engine?.close())
+
+    it('starts, and says which version ran', (t) => {
+      t.diagnostic(`${name} ${engine.version}`)
+      console.log(`# engine: ${name} ${engine.version}`)
+      assert.ok(engine.version)
+    })
+
+    it('renders the script embed in every variant and language, fires load on each card, and its text reads apart', async () => {
+      const p = await engine.newPage({ width: 800, height: 900 })
+      await p.goto(`${host.origin}/variants`)
+      const n = cases().length
+      await p.waitFor((n) => [...document.querySelectorAll('xiaomi-ev-card')].filter((el) => el.shadowRoot?.querySelector('article')).length == n && __events.length >= n, [n])
+      const shown = await p.evaluate(shownCards)
+      for (const { id, lang, variant } of cases()) {
+        const m = models[id]
+        const got = shown.find((c) => c.id == id)
+        assert.equal(got.lang, m.lang, id)
+        assert.ok(got.text.includes(m.headline), `${id}: headline`)
+        for (const f of m.figures) {
+          assert.ok(got.text.includes(f.label) && got.text.includes(f.value), `${id}: ${f.id}`)
+          // Copied or read without CSS, a value never runs into the evidence control.
+          assert.ok(got.text.includes(`${f.value}${f.equivalent ? ` (${f.equivalent})` : ''} ${m.ui.evidence}`), `${id}: "${f.value}" then "${m.ui.evidence}"`)
+        }
+        assert.equal(variant, m.variant)
+      }
+      const events = await p.evaluate(() => __events)
+      assert.deepEqual(
+        events.map((e) => `${e.type} ${e.id} ${e.detail.lang} ${e.detail.variant} ${e.bubbles}`).sort(),
+        cases().map(({ id }) => `load ${id} ${models[id].lang} ${models[id].variant} false`).sort(),
+      )
+      assert.deepEqual(await p.evaluate(() => __hostErrors), [])
+      await p.close()
+    })
+
+    it('copies the iframe card as separate words: value, then the evidence control', async () => {
+      const p = await engine.newPage({ width: 640, height: 900 })
+      const m = models[`compact-${langs[0]}`]
+      await p.goto(`${worker.origin}/card?lang=${m.lang}&variant=compact`)
+      const copied = await p.evaluate(() => {
+        getSelection().selectAllChildren(document.querySelector('article'))
+        return getSelection().toString()
+      })
+      const literal = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      for (const f of m.figures) assert.match(copied, new RegExp(`${literal(f.value)}[^\\n]*\\s+${literal(m.ui.evidence)}`), f.id)
+      assert.doesNotMatch(copied, new RegExp(`\\S${m.ui.evidence}`))
+      await p.close()
+    })
+
+    it('keeps its look under hostile host CSS with !important', async () => {
+      const styles = async (path) => {
+        const p = await engine.newPage({ width: 800, height: 900 })
+        await p.goto(`${host.origin}${path}`)
+        await p.waitFor(renderedCount)
+        const result = await p.evaluate(() => {
+          const el = document.querySelector('xiaomi-ev-card')
+          const props = ['color', 'font-family', 'font-size', 'font-style', 'letter-spacing', 'text-transform', 'text-align',
+            'line-height', 'margin-top', 'padding-top', 'background-color', 'display', 'border-top-width']
+          const nodes = [...el.shadowRoot.querySelectorAll('article, h2, dt, dd, a, p, summary, li, blockquote')]
+          return {
+            styles: nodes.map((node) => `${node.tagName}: ${props.map((p) => getComputedStyle(node).getPropertyValue(p)).join(' | ')}`),
+            height: el.shadowRoot.querySelector('article').getBoundingClientRect().height,
+          }
+        })
+        await p.close()
+        return result
+      }
+      const plain = await styles('/plain')
+      const hostile = await styles('/hostile')
+      assert.deepEqual(hostile.styles, plain.styles)
+      assert.equal(hostile.height, plain.height)
+    })
+
+    it('renders elements added later and re-renders when an attribute changes', async () => {
+      const p = await engine.newPage()
+      await p.goto(`${host.origin}/one`)
+      await p.waitFor(renderedCount)
+      await p.evaluate((origin) => {
+        const el = document.createElement('xiaomi-ev-card')
+        el.id = 'later'
+        el.setAttribute('lang', 'en')
+        el.setAttribute('variant', 'stat')
+        el.innerHTML = `<a href="${origin}/card">fallback</a>`
+        document.body.append(el)
+      }, worker.origin)
+      await p.waitFor(() => document.querySelector('#later').shadowRoot?.querySelector('article'))
+      const stat = await (await fetch(`${worker.origin}/v1/card?lang=en&variant=stat`)).json()
+      assert.ok((await p.evaluate(() => document.querySelector('#later').shadowRoot.textContent)).includes(stat.figures[0].value))
+      await p.evaluate(() => document.querySelector('#later').setAttribute('fact', 'cash-reserve'))
+      const cash = await (await fetch(`${worker.origin}/v1/card?lang=en&variant=stat&fact=cash-reserve`)).json()
+      await p.waitFor((v) => document.querySelector('#later').shadowRoot.textContent.includes(v), [cash.figures[0].value])
+      const events = await p.evaluate(() => __events.filter((e) => e.id == 'later').map((e) => `${e.type} ${e.detail.variant}`))
+      assert.deepEqual(events, ['load stat', 'load stat'])
+      assert.deepEqual(await p.evaluate(() => __hostErrors), [])
+      await p.close()
+    })
+
+    it('keeps the fallback link and fires error, with no error reaching the page, when the API is down', async () => {
+      const p = await engine.newPage()
+      await p.goto(`${host.origin}/down`)
+      await p.waitFor(() => __events.length > 0)
+      await new Promise((r) => setTimeout(r, 300))
+      const seen = await p.evaluate(() => {
+        const link = document.querySelector('xiaomi-ev-card > a')
+        return {
+          link: link.getBoundingClientRect().height > 0 && link.textContent,
+          article: !!document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article'),
+          events: __events.map((e) => `${e.type} ${e.detail.lang} ${e.detail.variant} ${e.bubbles}`),
+          errors: __hostErrors,
+        }
+      })
+      assert.deepEqual(seen, { link: 'Xiaomi launches its smart EV business', article: false, events: ['error en compact false'], errors: [] })
+      await p.close()
+    })
+
+    it('resize.js sizes the iframe to its card, follows a change of width, and fires xiaomi-ev-card:load', async () => {
+      for (const lang of langs) {
+        const q = `lang=${lang}&variant=full`
+        // The card page's own height at each width, measured in this engine with its fonts.
+        const p = await engine.newPage({ width: 640, height: 900 })
+        const needs = {}
+        for (const width of [640, 320]) {
+          await p.setViewport(width, 900)
+          await p.goto(`${worker.origin}/card?${q}`)
+          needs[width] = await p.evaluate(() => Math.ceil(document.querySelector('main').getBoundingClientRect().bottom))
+        }
+        await p.setViewport(640, 900)
+        await p.goto(`${host.origin}/frame?q=${encodeURIComponent(q)}`)
+        await p.waitFor(() => __events.some((e) => e.type == 'xiaomi-ev-card:load'))
+        const fits = (h) => p.waitFor((h) => Math.abs(document.querySelector('#f').getBoundingClientRect().height - h) <= 2, [h], { what: `an iframe ${h}px tall` })
+        await fits(needs[640])
+        await p.setViewport(320, 900)
+        await fits(needs[320])
+        assert.ok(needs[320] > needs[640], `${lang}: full grows when narrower`)
+        assert.ok(Math.abs((await p.size('#f')).height - needs[320]) <= 2)
+        const loads = await p.evaluate(() => __events.filter((e) => e.type == 'xiaomi-ev-card:load').map((e) => `${e.on} ${e.detail.lang} ${e.detail.variant}`))
+        assert.deepEqual(loads, [`iframe ${models[`full-${lang}`].lang} full`])
+        await p.close()
+      }
+    })
+
+    it('opens the evidence with the keyboard: Tab to it, Enter', async () => {
+      const p = await engine.newPage()
+      await p.goto(`${host.origin}/one`)
+      await p.waitFor(renderedCount)
+      const focused = () => document.querySelector('xiaomi-ev-card').shadowRoot.activeElement?.localName
+      for (let i = 0; i < 4 && (await p.evaluate(focused)) != 'summary'; i++) await p.press('Tab')
+      assert.equal(await p.evaluate(focused), 'summary', 'Tab reaches the first evidence control')
+      await p.press('Enter')
+      await p.waitFor(() => document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('details').open)
+      const pop = await p.evaluate(() => {
+        const box = document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('.xc-pop')
+        return { height: box.getBoundingClientRect().height, text: box.textContent }
+      })
+      const m = models['compact-en']
+      assert.ok(pop.height > 0, 'the evidence is visible')
+      assert.ok(pop.text.includes(m.figures[0].evidence), 'the evidence quotes the source')
+      await p.close()
+    })
+  })
+}
