@@ -101,7 +101,7 @@ describe('every language, everywhere', () => {
       const body = (await (await get(`/oembed?url=${encodeURIComponent(url)}`)).json()) as any
       expect([body.title, body.height], lang).toEqual([HEADLINES[lang], FULL_HEIGHT[lang]])
       const home = await (await get(`/?lang=${lang}&variant=full`)).text()
-      expect(home, lang).toContain(`width=&quot;100%&quot; height=&quot;${FULL_HEIGHT[lang]}&quot;`)
+      expect(home, lang).toContain(`height=&quot;${FULL_HEIGHT[lang]}&quot; loading=&quot;lazy&quot;`)
     }
     expect(FULL_HEIGHT).toMatchObject({ 'zh-HK': 543, 'zh-TW': 543 })
   })
