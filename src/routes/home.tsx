@@ -129,12 +129,13 @@ function Home({ s }: { s: HomeState }) {
             <div id="script-preview" dangerouslySetInnerHTML={{ __html: preview.script }} />
           </div>
           <div>
-            <h3>Iframe embed</h3>
-            <div id="iframe-preview" dangerouslySetInnerHTML={{ __html: preview.iframe }} />
-          </div>
-          <div>
             <h3>Image, for newsletters and print</h3>
             <div id="image-preview" dangerouslySetInnerHTML={{ __html: preview.image }} />
+          </div>
+          {/* Last: the framed card's own h1 would otherwise skip a level before the next h3 (axe heading-order). */}
+          <div>
+            <h3>Iframe embed</h3>
+            <div id="iframe-preview" dangerouslySetInnerHTML={{ __html: preview.iframe }} />
           </div>
         </section>
         <section aria-labelledby="paste" id="paste-s">
