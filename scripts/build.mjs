@@ -12,13 +12,18 @@ const root = new URL('..', import.meta.url)
 const at = (path) => new URL(path, root)
 const readJson = async (path) => JSON.parse(await readFile(at(path), 'utf8'))
 
-export async function checkData() {
+// Runs a TypeScript module of src/ in Node, bundled as the worker would see it.
+async function importSource(entry) {
   const { outputFiles } = await build({
-    entryPoints: [at('src/data/validate.ts').pathname],
+    entryPoints: [at(entry).pathname],
     bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'silent',
+    loader: { '.txt': 'text', '.css': 'text' }, jsx: 'automatic', jsxImportSource: 'preact',
   })
-  const module = `data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`
-  const { validateData } = await import(module)
+  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`)
+}
+
+export async function checkData() {
+  const { validateData } = await importSource('src/data/validate.ts')
   const source = await readFile(at('data/source/xiaomi-ev-launch-2021-04-01.txt'), 'utf8')
   const errors = validateData(
     { facts: await readJson('data/facts.json'), locales: await readJson('data/locale.json'), card: await readJson('data/card.json') },
@@ -104,12 +109,20 @@ export async function buildAssets() {
   return manifest
 }
 
+// The OpenAPI document, from the schemas that validate each route (src/openapi.ts): built
+// here so the worker serves it as data instead of carrying a schema-to-document generator.
+export async function buildOpenApi() {
+  const { openApiDocument } = await importSource('src/openapi.ts')
+  await writeFile(at('dist/openapi.json'), JSON.stringify(openApiDocument()) + '\n')
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const count = await checkData()
   if (process.argv.includes('--check')) {
     console.log(`data/: ${count} facts, every span and figure found in the source`)
   } else {
     const manifest = await buildAssets()
+    await buildOpenApi()
     console.log(`data/: ${count} facts verified; built ${Object.values(manifest).map((m) => `${m.pinned} (${m.bytes} B)`).join(', ')}`)
   }
 }
