@@ -89,9 +89,16 @@ export async function buildAssets() {
     'X-Content-Type-Options: nosniff',
     'Referrer-Policy: no-referrer',
   ]
+  // The same rules as the worker's responses (src/lib/cache-policy.ts): max-age with
+  // stale-while-revalidate and stale-if-error, never s-maxage, and a Cache-Tag to purge by.
   const rules = Object.keys(manifest).flatMap((name) => [
-    `/${name}.js`, ...common.map((h) => `  ${h}`), '  Cache-Control: public, max-age=300, stale-while-revalidate=86400',
-    `/${name}.*.js`, ...common.map((h) => `  ${h}`), '  Cache-Control: public, max-age=31536000, immutable',
+    `/${name}.js`, ...common.map((h) => `  ${h}`),
+    '  Cache-Control: public, max-age=300, stale-while-revalidate=86400, stale-if-error=86400',
+    '  CDN-Cache-Control: public, max-age=300, stale-while-revalidate=86400, stale-if-error=86400',
+    `  Cache-Tag: assets,asset-${name}`,
+    `/${name}.*.js`, ...common.map((h) => `  ${h}`),
+    '  Cache-Control: public, max-age=31536000, immutable',
+    `  Cache-Tag: assets,asset-${name}`,
   ])
   await writeFile(new URL('_headers', out), rules.join('\n') + '\n')
   // Hashed copies of older builds go; the directory itself stays, as `wrangler dev` watches it.

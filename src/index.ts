@@ -10,13 +10,14 @@ import { apiSecurity, publicCors } from './lib/headers'
 import { internalError, methodNotAllowed } from './lib/errors'
 import { notFound } from './lib/problem'
 import { cachedJson } from './lib/cached'
+import { cacheTags } from './lib/cache-policy'
 // Generated at build time from the route schemas (src/openapi.ts, scripts/build.mjs).
 import openApiDocument from '../dist/openapi.json'
 import type { Bindings } from './bindings'
 
 const app = new Hono<{ Bindings: Bindings }>()
 
-app.use('*', publicCors)
+app.use('*', cacheTags, publicCors)
 for (const path of ['/v1/*', '/openapi.json', '/oembed']) app.use(path, apiSecurity)
 
 // JSON API, described in /openapi.json

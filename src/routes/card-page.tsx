@@ -10,6 +10,7 @@ import { buildCard } from '../card/model'
 import { factSet } from '../data'
 import { Document, cspHash, jsonForScript, pageCsp, renderDocument } from '../pages/document'
 import { pageSecurity, respondHtml } from '../lib/pages'
+import { PROBLEM_CACHE_CONTROL } from '../lib/cache-policy'
 import { languageHeaders, langParam, resolveLang } from '../lib/params'
 import { factNeedsStat, factParam, variantParam } from './card'
 import type { Bindings } from '../bindings'
@@ -116,7 +117,7 @@ export const cardPage = new Hono<{ Bindings: Bindings }>().get('/card', pageSecu
     const problems = parsed.success ? [] : parsed.issues.map((i) => i.message)
     if (repeated) problems.push('each of lang, variant, fact and theme may be given once')
     const html = renderDocument(<ErrorPage problems={problems} />)
-    return c.html(html, 400, { ...(await cardHeaders(ERROR_CSS)), 'Cache-Control': 'public, max-age=60' })
+    return c.html(html, 400, { ...(await cardHeaders(ERROR_CSS)), 'Cache-Control': PROBLEM_CACHE_CONTROL })
   }
   const q = parsed.output
   const chosen = resolveLang(c, q.lang)
