@@ -33,6 +33,10 @@ export async function checkData() {
     console.error(`data/ is not sound, ${errors.length} problem(s):\n${errors.map((e) => `  - ${e}`).join('\n')}`)
     process.exit(1)
   }
+  // Sound data, formatted once per language: the worker only looks figures up (src/data/formatted.ts).
+  const { formattedTable } = await importSource('src/data/formatted.ts')
+  await mkdir(at('dist/'), { recursive: true })
+  await writeFile(at('dist/formatted.json'), JSON.stringify(formattedTable()) + '\n')
   return (await readJson('data/facts.json')).facts.length
 }
 

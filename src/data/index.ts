@@ -2,7 +2,9 @@ import factsJson from '../../data/facts.json'
 import localeJson from '../../data/locale.json'
 import cardJson from '../../data/card.json'
 import sourceText from '../../data/source/xiaomi-ev-launch-2021-04-01.txt'
-import type { CardConfig, Fact, FactSet, Figure, Locales } from './schema'
+import formattedJson from '../../dist/formatted.json'
+import type { Formatted } from './formatted'
+import type { CardConfig, Fact, FactSet, Figure, Lang, Locales } from './schema'
 
 // scripts/build.mjs refuses unsound data before every build, test and deploy, so the worker
 // takes the checked JSON as it is: parsing it again here would only slow every cold start.
@@ -10,6 +12,8 @@ export const factSet = factsJson as unknown as FactSet
 export const locales = localeJson as unknown as Locales
 export const cardConfig = cardJson as unknown as CardConfig
 export const source = sourceText
+/** Every figure and date as each language writes it, formatted with Intl at build time (src/data/formatted.ts). */
+export const formatted = formattedJson as Record<Lang, Formatted>
 
 export const factsById = new Map<string, Fact>(factSet.facts.map((f) => [f.id, f]))
 export const figureIds = factSet.facts.filter((f): f is Figure => f.kind === 'figure').map((f) => f.id)

@@ -1,7 +1,6 @@
 import * as v from 'valibot'
 import { Hono } from 'hono'
-import { factSet, factsById, locales } from '../data'
-import { formatFigure } from '../data/format'
+import { factSet, factsById, formatted } from '../data'
 import { CATEGORIES, CURRENCIES, Evidence, QUALIFIERS, UNITS, type Fact, type Lang } from '../data/schema'
 import { cachedJson } from '../lib/cached'
 import { langParam, languageHeaders, resolveLang, strictQuery, valid } from '../lib/params'
@@ -36,7 +35,7 @@ function localize(fact: Fact, lang: Lang): v.InferOutput<typeof ApiFact> {
   if (fact.kind !== 'figure') {
     return { id, category, kind, text: fact.text[lang], ...(fact.kind === 'quote' && { attribution: fact.attribution[lang] }), holdsFor, evidence }
   }
-  const strings = locales[lang]
+  const text = formatted[lang].figures[id]
   return {
     id, category, kind,
     label: fact.label[lang],
@@ -44,8 +43,8 @@ function localize(fact: Fact, lang: Lang): v.InferOutput<typeof ApiFact> {
     ...(fact.unit && { unit: fact.unit }),
     ...(fact.currency && { currency: fact.currency }),
     ...(fact.qualifier && { qualifier: fact.qualifier }),
-    formatted: formatFigure(fact, lang, strings),
-    ...(fact.equivalent && { equivalent: { ...fact.equivalent, formatted: formatFigure(fact.equivalent, lang, strings) } }),
+    formatted: text.value,
+    ...(fact.equivalent && { equivalent: { ...fact.equivalent, formatted: text.equivalent! } }),
     holdsFor,
     evidence,
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { getJson } from './helpers'
 
-// Pinned as readers see them, formatted by workerd's own Intl (not Node's).
+// Pinned as readers see them: formatted with Intl once per language by the build (dist/formatted.json).
 const expected: Record<string, { en: string; zh: string; enEq?: string; zhEq?: string }> = {
   'initial-investment': { en: 'RMB 10 billion', zh: '100亿元', enEq: 'US$1.5 billion', zhEq: '15亿美元' },
   'ten-year-investment': { en: '~US$10 billion', zh: '约100亿美元' },
