@@ -5,6 +5,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib'
 import autocannon from 'autocannon'
 import { launch, startHost, startWorker } from '../test/browser/harness.mjs'
+import { measureEdge } from './coldstart.mjs'
+import { targetsTable } from './targets.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
@@ -32,6 +34,7 @@ const observers = `<script>
 const article = '<h1>Host article</h1><p>Some text above the embed.</p>'
 const host = await startHost({
   '/script': `<!doctype html><html><head>${observers}</head><body>${article}
+    <link rel="preload" as="fetch" crossorigin href="${app.origin}/v1/card?lang=en&amp;variant=compact">
     <xiaomi-ev-card lang="en" variant="compact" style="display:block;min-height:300px"><a href="${app.origin}/card">Xiaomi launches its smart electric vehicle business</a></xiaomi-ev-card>
     <script async src="${app.origin}/embed.js"></script><p>Below.</p></body></html>`,
   '/iframe': `<!doctype html><html><head>${observers}</head><body>${article}
@@ -150,12 +153,9 @@ try {
   baseline.stop()
 }
 
-// The worker as it would be uploaded.
-const dry = execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist/worker'], {
-  encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-})
-const upload = dry.match(/Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/)
-results.worker = { rawKiB: Number(upload[1]), gzipKiB: Number(upload[2]) }
+// Upload size and Miniflare cold start, each beside a bare Hono worker's (bench/coldstart.mjs).
+results.edge = await measureEdge({ runs: RUNS })
+results.worker = { rawKiB: results.edge.app.rawKiB, gzipKiB: results.edge.app.gzipKiB }
 
 await mkdir(new URL('results/', import.meta.url), { recursive: true })
 await writeFile(new URL('results/latest.json', import.meta.url), JSON.stringify(results, null, 2) + '\n')
@@ -177,7 +177,9 @@ const table = `| Figure | Script embed | Iframe embed | Inline reference |
 
 Script path (embed.js + data, gzip) by card: ${Object.entries(b.scriptPathByCard).map(([k, v]) => `${k} ${v} B`).join(', ')}.
 Hostile mix (${results.load.mix.length} paths, ${LOAD_SECONDS} s): ${results.load.requests} requests, ${results.load.errors} transport errors, ${results.load.timeouts} timeouts, ${results.load.serverErrors} 5xx, p99 ${results.load.p99} ms; statuses ${JSON.stringify(results.load.statuses)}.
-Worker upload (\`wrangler deploy --dry-run\`): ${results.worker.rawKiB} KiB, ${results.worker.gzipKiB} KiB gzip.`
+Worker upload (\`wrangler deploy --dry-run\`): ${results.worker.rawKiB} KiB, ${results.worker.gzipKiB} KiB gzip.
+
+${targetsTable(results)}`
 console.log(`\n${table}\n\nWritten to bench/results/latest.json and README.md`)
 
 // The README quotes the latest run, never a remembered one.

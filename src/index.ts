@@ -11,6 +11,7 @@ import { internalError, methodNotAllowed } from './lib/errors'
 import { notFound } from './lib/problem'
 import { cachedJson } from './lib/cached'
 import { cacheTags } from './lib/cache-policy'
+import { withHotResponses } from './lib/hot-responses'
 // Generated at build time from the route schemas (src/openapi.ts, scripts/build.mjs).
 import openApiDocument from '../dist/openapi.json'
 import type { Bindings } from './bindings'
@@ -40,4 +41,5 @@ methodNotAllowed(app)
 app.notFound(notFound)
 app.onError(internalError)
 
-export default app
+// A repeated GET is answered from what this isolate already sent, before routing (src/lib/hot-responses.ts).
+export default { fetch: withHotResponses<{ Bindings: Bindings }['Bindings']>(app.fetch) }
