@@ -1,11 +1,11 @@
 // Runs before every `wrangler dev`, `wrangler deploy` and `npm test` (wrangler.toml [build]):
 // 1. refuses to go on when a fact's evidence or figures do not match the source;
-// 2. bundles the widget scripts into dist/public, served by Workers Static Assets,
-//    with a content-hashed copy and the SRI hashes the pages and README quote
+// 2. bundles the widget scripts into dist/scripts.json, served by the worker at their path and
+//    at a content-hashed path, with the SRI hashes the pages and README quote
 //    (the README's pinned snippet is rewritten when the hash changes).
 import { build, transform } from 'esbuild'
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 
 const root = new URL('..', import.meta.url)
@@ -68,10 +68,8 @@ const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base
 const shortHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 10)
 
 export async function buildAssets() {
-  const out = at('dist/public/')
-  await mkdir(out, { recursive: true })
   const manifest = {}
-  const written = new Set(['_headers'])
+  const sources = {}
   for (const [name, entry] of [
     ['embed', 'widget/embed.tsx'], // the script embed, on publishers' pages
     ['resize', 'widget/resize.ts'], // the optional parent script for iframes
@@ -79,34 +77,15 @@ export async function buildAssets() {
     ['demo', 'widget/demo.ts'], // the publisher's page at /
   ]) {
     const bytes = await bundle(entry)
-    const pinned = `${name}.${shortHash(bytes)}.js`
-    await writeFile(new URL(`${name}.js`, out), bytes)
-    await writeFile(new URL(pinned, out), bytes)
-    written.add(`${name}.js`).add(pinned)
-    manifest[name] = { path: `/${name}.js`, pinned: `/${pinned}`, integrity: sri(bytes), bytes: bytes.length }
+    const hash = shortHash(bytes)
+    sources[name] = Buffer.from(bytes).toString('utf8')
+    manifest[name] = { path: `/${name}.js`, pinned: `/${name}.${hash}.js`, hash, integrity: sri(bytes), bytes: bytes.length }
   }
-  // Workers Static Assets applies these per path: /embed.js may change with a deploy, a hashed
-  // copy never does. Scripts are loaded cross-origin, with SRI, so they need CORS and CORP.
-  const common = [
-    'Access-Control-Allow-Origin: *',
-    'Cross-Origin-Resource-Policy: cross-origin',
-    'X-Content-Type-Options: nosniff',
-    'Referrer-Policy: no-referrer',
-  ]
-  // The same rules as the worker's responses (src/lib/cache-policy.ts): max-age with
-  // stale-while-revalidate and stale-if-error, never s-maxage, and a Cache-Tag to purge by.
-  const rules = Object.keys(manifest).flatMap((name) => [
-    `/${name}.js`, ...common.map((h) => `  ${h}`),
-    '  Cache-Control: public, max-age=300, stale-while-revalidate=86400, stale-if-error=86400',
-    '  CDN-Cache-Control: public, max-age=300, stale-while-revalidate=86400, stale-if-error=86400',
-    `  Cache-Tag: assets,asset-${name}`,
-    `/${name}.*.js`, ...common.map((h) => `  ${h}`),
-    '  Cache-Control: public, max-age=31536000, immutable',
-    `  Cache-Tag: assets,asset-${name}`,
-  ])
-  await writeFile(new URL('_headers', out), rules.join('\n') + '\n')
-  // Hashed copies of older builds go; the directory itself stays, as `wrangler dev` watches it.
-  for (const file of await readdir(out)) if (!written.has(file)) await rm(new URL(file, out))
+  // The worker serves the scripts itself (src/routes/scripts.ts), with the cache policy of every
+  // other response: a static-assets layer in front would add a hop to every API request.
+  await mkdir(at('dist/'), { recursive: true })
+  await writeFile(at('dist/scripts.json'), JSON.stringify(sources) + '\n')
+  await rm(at('dist/public/'), { recursive: true, force: true })
   // The worker inlines the same minified stylesheet into /card.
   await writeFile(at('dist/card.css'), await minifyCss(at('widget/card.css').pathname))
   await writeFile(at('dist/manifest.json'), JSON.stringify(manifest, null, 2) + '\n')

@@ -6,6 +6,7 @@ import { home } from './routes/home'
 import { oembed } from './routes/oembed'
 import { sourceApi } from './routes/source'
 import { sourcePage } from './routes/source-page'
+import { scripts } from './routes/scripts'
 import { apiSecurity, publicCors } from './lib/headers'
 import { internalError, methodNotAllowed } from './lib/errors'
 import { notFound } from './lib/problem'
@@ -31,6 +32,8 @@ app.route('/', oembed)
 app.route('/', cardPage)
 app.route('/', sourcePage)
 app.route('/', home)
+// The widget scripts: /embed.js, /embed.<hash>.js, /resize.js, /frame.js, /demo.js
+app.route('/', scripts)
 
 app.get('/openapi.json', (c) => {
   const origin = new URL(c.req.url).origin

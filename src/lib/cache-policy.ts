@@ -12,6 +12,10 @@ export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=604800
 export const CDN_CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=604800, stale-if-error=604800'
 /** A 4xx problem: a minute, at the edge too, so the data's lifetime never applies to an error. */
 export const PROBLEM_CACHE_CONTROL = 'public, max-age=60'
+/** /embed.js and the other scripts: a deploy may change them, so 5 minutes, a day of stale. */
+export const SCRIPT_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400, stale-if-error=86400'
+/** /embed.<hash>.js: those bytes forever. */
+export const PINNED_CACHE_CONTROL = 'public, max-age=31536000, immutable'
 /** A 5xx: never stored anywhere. */
 export const ERROR_CACHE_CONTROL = 'no-store'
 
@@ -25,8 +29,9 @@ const routeTag = (path: string) => {
   return route ? `route${route.replace(/[/.]/g, '-')}` : path === '/' ? 'route-home' : 'route-other'
 }
 
-/** Cache-Tag on every response: the data version (to purge one version) and the route. */
+/** Cache-Tag on every response: the data version (to purge one version) and the route; the
+ *  scripts, which do not depend on the data, bring their own. */
 export const cacheTags: MiddlewareHandler = async (c, next) => {
   await next()
-  c.res.headers.set('Cache-Tag', `${DATA_TAG},${routeTag(c.req.path)}`)
+  if (!c.res.headers.has('Cache-Tag')) c.res.headers.set('Cache-Tag', `${DATA_TAG},${routeTag(c.req.path)}`)
 }
