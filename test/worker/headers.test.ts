@@ -13,6 +13,12 @@ const API = {
   'Cross-Origin-Resource-Policy': 'cross-origin',
   'X-Frame-Options': 'DENY',
   'Set-Cookie': null,
+  // Document-only headers do nothing for JSON; every header costs every response.
+  'X-XSS-Protection': null,
+  'X-Download-Options': null,
+  'X-DNS-Prefetch-Control': null,
+  'X-Permitted-Cross-Domain-Policies': null,
+  'Origin-Agent-Cluster': null,
 }
 // Workers Caching rules: max-age with stale-while-revalidate and stale-if-error for browsers and the
 // edge, the edge's longer life in CDN-Cache-Control, never s-maxage (it turns off stale serving).
