@@ -5,7 +5,7 @@
 
 interface Hot {
   body: ArrayBuffer
-  headers: [string, string][]
+  headers: Headers
 }
 
 // url → the answer, or, when it varies by Accept-Language, one per raw Accept-Language value.
@@ -31,7 +31,7 @@ export function withHotResponses<E>(fetch: Fetch<E>): Fetch<E> {
       hot.clear()
       size = 0
     }
-    const kept: Hot = { body: await res.clone().arrayBuffer(), headers: [...res.headers] }
+    const kept: Hot = { body: await res.clone().arrayBuffer(), headers: new Headers(res.headers) }
     if (res.headers.get('Vary')?.includes('Accept-Language')) {
       const variants = found instanceof Map ? found : new Map<string, Hot>()
       variants.set(language, kept)
