@@ -124,6 +124,8 @@ try {
     autocannon({ url, connections: 10, duration: LOAD_SECONDS, ...extra })
   const summarize = (r) => ({ rps: round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx })
   results.api = {}
+  // One unmeasured second each, so no figure includes a cold path's first requests.
+  for (const url of [`${baseline.origin}/`, `${app.origin}/v1/card?lang=en`, `${app.origin}/v1/facts?lang=zh-CN`]) await load(url, { duration: 1 })
   const base1 = summarize(await load(`${baseline.origin}/`))
   results.api['/v1/card'] = summarize(await load(`${app.origin}/v1/card?lang=en`))
   results.api['/v1/facts'] = summarize(await load(`${app.origin}/v1/facts?lang=zh-CN`))
