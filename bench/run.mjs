@@ -6,6 +6,8 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib'
 import autocannon from 'autocannon'
 import { launch, startHost, startWorker } from '../test/browser/harness.mjs'
 import { lighthouseBench, lighthouseTable } from './lighthouse.mjs'
+import { measureEdge } from './coldstart.mjs'
+import { targetsTable } from './targets.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
@@ -33,6 +35,7 @@ const observers = `<script>
 const article = '<h1>Host article</h1><p>Some text above the embed.</p>'
 const host = await startHost({
   '/script': `<!doctype html><html><head>${observers}</head><body>${article}
+    <link rel="preload" as="fetch" crossorigin href="${app.origin}/v1/card?lang=en&amp;variant=compact">
     <xiaomi-ev-card lang="en" variant="compact" style="display:block;min-height:300px"><a href="${app.origin}/card">Xiaomi launches its smart electric vehicle business</a></xiaomi-ev-card>
     <script async src="${app.origin}/embed.js"></script><p>Below.</p></body></html>`,
   '/iframe': `<!doctype html><html><head>${observers}</head><body>${article}
@@ -124,6 +127,8 @@ try {
     autocannon({ url, connections: 10, duration: LOAD_SECONDS, ...extra })
   const summarize = (r) => ({ rps: round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx })
   results.api = {}
+  // One unmeasured second each, so no figure includes a cold path's first requests.
+  for (const url of [`${baseline.origin}/`, `${app.origin}/v1/card?lang=en`, `${app.origin}/v1/facts?lang=zh-CN`]) await load(url, { duration: 1 })
   const base1 = summarize(await load(`${baseline.origin}/`))
   results.api['/v1/card'] = summarize(await load(`${app.origin}/v1/card?lang=en`))
   results.api['/v1/facts'] = summarize(await load(`${app.origin}/v1/facts?lang=zh-CN`))
@@ -153,12 +158,9 @@ try {
   baseline.stop()
 }
 
-// The worker as it would be uploaded.
-const dry = execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist/worker'], {
-  encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-})
-const upload = dry.match(/Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/)
-results.worker = { rawKiB: Number(upload[1]), gzipKiB: Number(upload[2]) }
+// Upload size and Miniflare cold start, each beside a bare Hono worker's (bench/coldstart.mjs).
+results.edge = await measureEdge({ runs: RUNS })
+results.worker = { rawKiB: results.edge.app.rawKiB, gzipKiB: results.edge.app.gzipKiB }
 
 await mkdir(new URL('results/', import.meta.url), { recursive: true })
 await writeFile(new URL('results/latest.json', import.meta.url), JSON.stringify(results, null, 2) + '\n')
@@ -181,6 +183,8 @@ const table = `| Figure | Script embed | Iframe embed | Inline reference |
 Script path (embed.js + data, gzip) by card: ${Object.entries(b.scriptPathByCard).map(([k, v]) => `${k} ${v} B`).join(', ')}.
 Hostile mix (${results.load.mix.length} paths, ${LOAD_SECONDS} s): ${results.load.requests} requests, ${results.load.errors} transport errors, ${results.load.timeouts} timeouts, ${results.load.serverErrors} 5xx, p99 ${results.load.p99} ms; statuses ${JSON.stringify(results.load.statuses)}.
 Worker upload (\`wrangler deploy --dry-run\`): ${results.worker.rawKiB} KiB, ${results.worker.gzipKiB} KiB gzip.
+
+${targetsTable(results)}
 
 ${lighthouseTable(results.lighthouse)}`
 console.log(`\n${table}\n\nWritten to bench/results/latest.json and README.md`)

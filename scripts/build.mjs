@@ -1,8 +1,9 @@
 // Runs before every `wrangler dev`, `wrangler deploy` and `npm test` (wrangler.toml [build]):
 // 1. refuses to go on when a fact's evidence or figures do not match the source;
-// 2. bundles the widget scripts into dist/public, served by Workers Static Assets,
-//    with a content-hashed copy and the SRI hashes the pages and README quote
-//    (the README's pinned snippet is rewritten when the hash changes).
+// 2. bundles the widget scripts into dist/scripts.json, served by the worker at their path and
+//    at a content-hashed path, with the SRI hashes the pages and README quote
+//    (the README's pinned snippet is rewritten when the hash changes);
+// 3. draws the card images into dist/public/img (scripts/images.mjs), the only static assets.
 import { build, transform } from 'esbuild'
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
@@ -13,13 +14,18 @@ const root = new URL('..', import.meta.url)
 const at = (path) => new URL(path, root)
 const readJson = async (path) => JSON.parse(await readFile(at(path), 'utf8'))
 
-export async function checkData() {
+// Runs a TypeScript module of src/ in Node, bundled as the worker would see it.
+async function importSource(entry) {
   const { outputFiles } = await build({
-    entryPoints: [at('src/data/validate.ts').pathname],
+    entryPoints: [at(entry).pathname],
     bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'silent',
+    loader: { '.txt': 'text', '.css': 'text' }, jsx: 'automatic', jsxImportSource: 'preact',
   })
-  const module = `data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`
-  const { validateData } = await import(module)
+  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`)
+}
+
+export async function checkData() {
+  const { validateData } = await importSource('src/data/validate.ts')
   const source = await readFile(at('data/source/xiaomi-ev-launch-2021-04-01.txt'), 'utf8')
   const errors = validateData(
     { facts: await readJson('data/facts.json'), locales: await readJson('data/locale.json'), card: await readJson('data/card.json') },
@@ -29,6 +35,10 @@ export async function checkData() {
     console.error(`data/ is not sound, ${errors.length} problem(s):\n${errors.map((e) => `  - ${e}`).join('\n')}`)
     process.exit(1)
   }
+  // Sound data, formatted once per language: the worker only looks figures up (src/data/formatted.ts).
+  const { formattedTable } = await importSource('src/data/formatted.ts')
+  await mkdir(at('dist/'), { recursive: true })
+  await writeFile(at('dist/formatted.json'), JSON.stringify(formattedTable()) + '\n')
   return (await readJson('data/facts.json')).facts.length
 }
 
@@ -60,10 +70,8 @@ const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base
 const shortHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 10)
 
 export async function buildAssets() {
-  const out = at('dist/public/')
-  await mkdir(out, { recursive: true })
   const manifest = {}
-  const written = new Set(['_headers'])
+  const sources = {}
   for (const [name, entry] of [
     ['embed', 'widget/embed.tsx'], // the script embed, on publishers' pages
     ['resize', 'widget/resize.ts'], // the optional parent script for iframes
@@ -71,30 +79,19 @@ export async function buildAssets() {
     ['demo', 'widget/demo.ts'], // the publisher's page at /
   ]) {
     const bytes = await bundle(entry)
-    const pinned = `${name}.${shortHash(bytes)}.js`
-    await writeFile(new URL(`${name}.js`, out), bytes)
-    await writeFile(new URL(pinned, out), bytes)
-    written.add(`${name}.js`).add(pinned)
-    manifest[name] = { path: `/${name}.js`, pinned: `/${pinned}`, integrity: sri(bytes), bytes: bytes.length }
+    const hash = shortHash(bytes)
+    sources[name] = Buffer.from(bytes).toString('utf8')
+    manifest[name] = { path: `/${name}.js`, pinned: `/${name}.${hash}.js`, hash, integrity: sri(bytes), bytes: bytes.length }
   }
-  // Workers Static Assets applies these per path: /embed.js may change with a deploy, a hashed
-  // copy never does. Scripts are loaded cross-origin, with SRI, so they need CORS and CORP.
-  const common = [
-    'Access-Control-Allow-Origin: *',
-    'Cross-Origin-Resource-Policy: cross-origin',
-    'X-Content-Type-Options: nosniff',
-    'Referrer-Policy: no-referrer',
-  ]
-  const rules = Object.keys(manifest).flatMap((name) => [
-    `/${name}.js`, ...common.map((h) => `  ${h}`), '  Cache-Control: public, max-age=300, stale-while-revalidate=86400',
-    `/${name}.*.js`, ...common.map((h) => `  ${h}`), '  Cache-Control: public, max-age=31536000, immutable',
-  ])
-  // The card as PNG (scripts/images.mjs): dist/public/img and dist/images.json.
+  // The worker serves the scripts itself (src/routes/scripts.ts), with the cache policy of every
+  // other response. Only the card images are static assets (dist/public/img, scripts/images.mjs),
+  // with their headers in dist/public/_headers; nothing else stays in dist/public.
+  await mkdir(at('dist/'), { recursive: true })
+  await writeFile(at('dist/scripts.json'), JSON.stringify(sources) + '\n')
   const images = await buildImages()
-  written.add('img')
-  await writeFile(new URL('_headers', out), [...rules, ...IMAGE_HEADERS].join('\n') + '\n')
-  // Hashed copies of older builds go; the directory itself stays, as `wrangler dev` watches it.
-  for (const file of await readdir(out)) if (!written.has(file)) await rm(new URL(file, out))
+  const out = at('dist/public/')
+  for (const file of await readdir(out)) if (file != 'img') await rm(new URL(file, out), { recursive: true })
+  await writeFile(new URL('_headers', out), IMAGE_HEADERS.join('\n') + '\n')
   // The worker inlines the same minified stylesheet into /card.
   await writeFile(at('dist/card.css'), await minifyCss(at('widget/card.css').pathname))
   await writeFile(at('dist/manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
@@ -108,12 +105,20 @@ export async function buildAssets() {
   return { manifest, images }
 }
 
+// The OpenAPI document, from the schemas that validate each route (src/openapi.ts): built
+// here so the worker serves it as data instead of carrying a schema-to-document generator.
+export async function buildOpenApi() {
+  const { openApiDocument } = await importSource('src/openapi.ts')
+  await writeFile(at('dist/openapi.json'), JSON.stringify(openApiDocument()) + '\n')
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const count = await checkData()
   if (process.argv.includes('--check')) {
     console.log(`data/: ${count} facts, every span and figure found in the source`)
   } else {
     const { manifest, images } = await buildAssets()
+    await buildOpenApi()
     console.log(`data/: ${count} facts verified; built ${Object.values(manifest).map((m) => `${m.pinned} (${m.bytes} B)`).join(', ')}`)
     const sizes = Object.entries(images.sizes).map(([k, [min, max]]) => `${k} ${min}–${max} B`).join(', ')
     console.log(`images: ${images.files} files for ${images.total} cards × shapes, ${images.rendered} drawn, the rest cached, in ${images.ms} ms; ${sizes}`)

@@ -1,4 +1,3 @@
-export interface Bindings {
-  /** Workers Static Assets: the built widget (embed.js, resize.js) under dist/public. */
-  ASSETS: Fetcher
-}
+/** The worker's bindings: none yet (the widget scripts are served by the worker itself). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Bindings {}

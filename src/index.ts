@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi'
+import { Hono } from 'hono'
 import { card } from './routes/card'
 import { cardPage } from './routes/card-page'
 import { cardImage } from './routes/card-image'
@@ -7,15 +7,20 @@ import { home } from './routes/home'
 import { oembed } from './routes/oembed'
 import { sourceApi } from './routes/source'
 import { sourcePage } from './routes/source-page'
-import { documentPages } from './routes/pages-doc'
+import { scripts } from './routes/scripts'
 import { apiSecurity, publicCors } from './lib/headers'
 import { internalError, methodNotAllowed } from './lib/errors'
 import { notFound } from './lib/problem'
+import { cachedJson } from './lib/cached'
+import { cacheTags } from './lib/cache-policy'
+import { withHotResponses } from './lib/hot-responses'
+// Generated at build time from the route schemas (src/openapi.ts, scripts/build.mjs).
+import openApiDocument from '../dist/openapi.json'
 import type { Bindings } from './bindings'
 
-const app = new OpenAPIHono<{ Bindings: Bindings }>()
+const app = new Hono<{ Bindings: Bindings }>()
 
-app.use('*', publicCors)
+app.use('*', cacheTags, publicCors)
 for (const path of ['/v1/*', '/openapi.json', '/oembed', '/card.png', '/share.png']) app.use(path, apiSecurity)
 
 // JSON API, described in /openapi.json
@@ -30,21 +35,17 @@ app.route('/', sourcePage)
 app.route('/', home)
 // The card as PNG: redirects to the images drawn at build time
 app.route('/', cardImage)
+// The widget scripts: /embed.js, /embed.<hash>.js, /resize.js, /frame.js, /demo.js
+app.route('/', scripts)
 
-documentPages(app)
-app.doc31('/openapi.json', (c) => ({
-  openapi: '3.1.0',
-  info: {
-    title: 'xiaomi-ev-card',
-    version: '1.0.0',
-    description:
-      "Verified facts of Xiaomi's smart electric-vehicle launch (2021-04-01). Every fact carries a verbatim evidence span of the source document. Errors are RFC 9457 problem details.",
-  },
-  servers: [{ url: new URL(c.req.url).origin }],
-}))
+app.get('/openapi.json', (c) => {
+  const origin = new URL(c.req.url).origin
+  return cachedJson(c, `openapi|${origin}`, () => ({ ...openApiDocument, servers: [{ url: origin }] }))
+})
 
 methodNotAllowed(app)
 app.notFound(notFound)
 app.onError(internalError)
 
-export default app
+// A repeated GET is answered from what this isolate already sent, before routing (src/lib/hot-responses.ts).
+export default { fetch: withHotResponses<{ Bindings: Bindings }['Bindings']>(app.fetch) }

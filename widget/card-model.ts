@@ -45,3 +45,11 @@ export const FULL_HEIGHT: Record<Lang, number> = { en: 643, 'zh-CN': 521, 'zh-HK
 
 export const cardHeight = (variant: Variant, lang: CardModel['lang']) =>
   variant == 'full' ? FULL_HEIGHT[lang] : CARD_HEIGHT[variant]
+
+/** Where a card's data lives, its parameters sorted: the snippet's preload and the widget's
+ *  fetch must be the very same URL for the browser to hand the preloaded response over. */
+export function cardDataPath(params: URLSearchParams): string {
+  const sorted = new URLSearchParams(params)
+  sorted.sort()
+  return `/v1/card?${sorted}`
+}

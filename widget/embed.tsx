@@ -1,7 +1,7 @@
 import { render } from 'preact'
 import { Card } from './Card'
 import css from './card.css'
-import { THEMES, VARIANTS, type CardModel } from './card-model'
+import { THEMES, VARIANTS, cardDataPath, type CardModel } from './card-model'
 import { firstLang, matchLang } from './lang'
 
 const TAG = 'xiaomi-ev-card'
@@ -18,7 +18,10 @@ const requests = new Map<string, Promise<CardModel>>()
 function fetchCard(query: string): Promise<CardModel> {
   let request = requests.get(query)
   if (!request) {
-    request = fetch(`${ORIGIN}/v1/card?${query}`, { credentials: 'omit', signal: AbortSignal.timeout(TIMEOUT_MS) }).then(
+    // The snippet preloads this URL (<link rel=preload as=fetch crossorigin>), so the data is on
+    // its way while this script still loads. Reusing that response takes the same URL and the
+    // same credentials mode as the preload's: the default, which sends no cookies cross-origin.
+    request = fetch(`${ORIGIN}${cardDataPath(new URLSearchParams(query))}`, { signal: AbortSignal.timeout(TIMEOUT_MS) }).then(
       (r) => (r.ok ? r.json() : Promise.reject(r.status)),
     )
     request.catch(() => requests.delete(query))

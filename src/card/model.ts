@@ -1,6 +1,5 @@
 import type { CardFigure, CardModel, Variant } from '../../widget/card-model'
-import { cardConfig, factsById, factSet, locales } from '../data'
-import { formatDate, formatFigure } from '../data/format'
+import { cardConfig, factsById, factSet, formatted, locales } from '../data'
 import type { Fact, Figure, Lang } from '../data/schema'
 
 const fact = <K extends Fact['kind']>(id: string, kind: K) => {
@@ -13,12 +12,12 @@ export const sourceHref = (id?: string) => (id ? `/source#${id}` : '/source')
 
 // compact has room for the value only; its evidence still quotes the source's conversion.
 export function cardFigure(figure: Figure, lang: Lang, withEquivalent: boolean): CardFigure {
-  const strings = locales[lang]
+  const text = formatted[lang].figures[figure.id]
   return {
     id: figure.id,
     label: figure.label[lang],
-    value: formatFigure(figure, lang, strings),
-    ...(withEquivalent && figure.equivalent && { equivalent: formatFigure(figure.equivalent, lang, strings) }),
+    value: text.value,
+    ...(withEquivalent && text.equivalent && { equivalent: text.equivalent }),
     evidence: figure.evidence.text,
     href: sourceHref(figure.id),
   }
@@ -33,7 +32,7 @@ export function buildCard(lang: Lang, variant: Variant, statFact?: string): Card
     lang,
     variant,
     headline: strings.headline,
-    date: { iso: factSet.source.published, text: formatDate(factSet.source.published, lang) },
+    date: { iso: factSet.source.published, text: formatted[lang].date[factSet.source.published] },
     figures: ids.map((id) => cardFigure(fact(id, 'figure'), lang, variant != 'compact')),
     source: { label: strings.source, href: sourceHref(), lang: factSet.source.lang },
     ui: {

@@ -1,8 +1,9 @@
-import { z } from '@hono/zod-openapi'
+import * as v from 'valibot'
 import { LANGS, type Lang } from '../../widget/card-model'
 
-// The shape of data/facts.json. The API's response schemas derive from these,
-// so the OpenAPI document, the validator and the types cannot disagree.
+// The shape of data/facts.json. scripts/build.mjs validates the data with these before every
+// build; the worker trusts the checked files and only takes their types from here. The API's
+// response schemas derive from these, so the OpenAPI document and the types cannot disagree.
 
 export { LANGS, type Lang }
 
@@ -11,88 +12,81 @@ export const UNITS = ['smartphone', 'device', 'user', 'quarter', 'rank'] as cons
 export const CURRENCIES = ['CNY', 'USD'] as const
 export const QUALIFIERS = ['more-than', 'estimated'] as const
 
+/** An object with exactly these keys, each of one schema. */
+const exactly = <K extends string, T extends v.GenericSchema>(keys: readonly K[], schema: T) =>
+  v.strictObject(Object.fromEntries(keys.map((key) => [key, schema])) as Record<K, T>)
 // One entry per served language, no more, no fewer: adding a language to LANGS makes every text require it.
-const byLang = <T extends z.ZodType>(schema: T) =>
-  z.object(Object.fromEntries(LANGS.map((lang) => [lang, schema])) as Record<Lang, T>).strict()
-const localized = byLang(z.string().min(1))
+const byLang = <T extends v.GenericSchema>(schema: T) => exactly(LANGS, schema)
+const localized = byLang(v.pipe(v.string(), v.minLength(1)))
 
-export const Evidence = z
-  .object({
-    text: z.string().min(1).openapi({ description: 'A verbatim span of the source document.' }),
-    start: z.number().int().nonnegative().openapi({ description: 'UTF-16 offset of the span in the source.' }),
-    end: z.number().int().positive().openapi({ description: 'End offset: source.slice(start, end) === text.' }),
-  })
-  .strict()
-  .openapi('Evidence')
+export const Evidence = v.strictObject({
+  text: v.pipe(v.string(), v.minLength(1), v.description('A verbatim span of the source document.')),
+  start: v.pipe(v.number(), v.integer(), v.minValue(0), v.description('UTF-16 offset of the span in the source.')),
+  end: v.pipe(v.number(), v.integer(), v.minValue(1), v.description('End offset: source.slice(start, end) === text.')),
+})
 
 // ISO 8601: a date (2021-04-01), a month (2021-03) or an interval from a date (2021-04-01/P10Y).
-const isoDateOrInterval = z.string().regex(/^\d{4}-\d{2}(-\d{2})?(\/P\d+Y)?$/, 'must be an ISO 8601 date, month or date/duration')
+const isoDateOrInterval = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}(-\d{2})?(\/P\d+Y)?$/, 'must be an ISO 8601 date, month or date/duration'))
+const positive = v.pipe(v.number(), v.gtValue(0))
 
 const base = {
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
-  category: z.enum(CATEGORIES),
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case')),
+  category: v.picklist(CATEGORIES),
   holdsFor: isoDateOrInterval,
   evidence: Evidence,
 }
 
-export const StatementFact = z.object({ ...base, kind: z.literal('statement'), text: localized }).strict()
-export const QuoteFact = z.object({ ...base, kind: z.literal('quote'), text: localized, attribution: localized }).strict()
-export const FigureFact = z
-  .object({
-    ...base,
-    kind: z.literal('figure'),
-    label: localized,
-    value: z.number().positive(),
-    unit: z.enum(UNITS).optional(),
-    currency: z.enum(CURRENCIES).optional(),
-    qualifier: z.enum(QUALIFIERS).optional(),
-    equivalent: z.object({ value: z.number().positive(), currency: z.enum(CURRENCIES) }).strict().optional(),
-  })
-  .strict()
-  .refine((f) => (f.unit === undefined) !== (f.currency === undefined), 'a figure has exactly one of unit or currency')
+export const StatementFact = v.strictObject({ ...base, kind: v.literal('statement'), text: localized })
+export const QuoteFact = v.strictObject({ ...base, kind: v.literal('quote'), text: localized, attribution: localized })
+export const FigureFact = v.strictObject({
+  ...base,
+  kind: v.literal('figure'),
+  label: localized,
+  value: positive,
+  unit: v.optional(v.picklist(UNITS)),
+  currency: v.optional(v.picklist(CURRENCIES)),
+  qualifier: v.optional(v.picklist(QUALIFIERS)),
+  equivalent: v.optional(v.strictObject({ value: positive, currency: v.picklist(CURRENCIES) })),
+})
 
-export const Fact = z.discriminatedUnion('kind', [StatementFact, QuoteFact, FigureFact])
-export type Fact = z.infer<typeof Fact>
-export type Figure = z.infer<typeof FigureFact>
+export const Fact = v.pipe(
+  v.variant('kind', [StatementFact, QuoteFact, FigureFact]),
+  v.check((f) => f.kind !== 'figure' || (f.unit === undefined) !== (f.currency === undefined), 'a figure has exactly one of unit or currency'),
+)
+export type Fact = v.InferOutput<typeof Fact>
+export type Figure = v.InferOutput<typeof FigureFact>
 
-export const FactSet = z
-  .object({
-    source: z
-      .object({ file: z.string(), title: z.string(), lang: z.string(), published: isoDateOrInterval, publisher: z.string() })
-      .strict(),
-    facts: z.array(Fact).min(1),
-  })
-  .strict()
-export type FactSet = z.infer<typeof FactSet>
+export const FactSet = v.strictObject({
+  source: v.strictObject({ file: v.string(), title: v.string(), lang: v.string(), published: isoDateOrInterval, publisher: v.string() }),
+  facts: v.pipe(v.array(Fact), v.minLength(1)),
+})
+export type FactSet = v.InferOutput<typeof FactSet>
 
-const pattern = z.string().includes('{n}')
-export const LocaleStrings = z
-  .object({
-    /** The language's name in itself, for choosing it: "繁體中文（香港）". */
-    language: z.string(),
-    headline: z.string(),
-    keyFigures: z.string(),
-    advantages: z.string(),
-    evidence: z.string(),
-    source: z.string(),
-    sourceDocument: z.string(),
-    cardLabel: z.string(),
-    currency: z.record(z.enum(CURRENCIES), pattern),
-    unit: z.record(z.enum(UNITS), pattern),
-    qualifier: z.record(z.enum(QUALIFIERS), pattern),
-  })
-  .strict()
-export type LocaleStrings = z.infer<typeof LocaleStrings>
+const pattern = v.pipe(v.string(), v.includes('{n}'))
+export const LocaleStrings = v.strictObject({
+  /** The language's name in itself, for choosing it: "繁體中文（香港）". */
+  language: v.string(),
+  headline: v.string(),
+  keyFigures: v.string(),
+  advantages: v.string(),
+  evidence: v.string(),
+  source: v.string(),
+  sourceDocument: v.string(),
+  cardLabel: v.string(),
+  currency: exactly(CURRENCIES, pattern),
+  unit: exactly(UNITS, pattern),
+  qualifier: exactly(QUALIFIERS, pattern),
+})
+export type LocaleStrings = v.InferOutput<typeof LocaleStrings>
 export const Locales = byLang(LocaleStrings)
+export type Locales = v.InferOutput<typeof Locales>
 
-export const CardConfig = z
-  .object({
-    compact: z.array(z.string()).length(3),
-    full: z.array(z.string()).min(1),
-    quote: z.string(),
-    advantagesIntro: z.string(),
-    advantages: z.array(z.string()).length(6),
-    statDefault: z.string(),
-  })
-  .strict()
-export type CardConfig = z.infer<typeof CardConfig>
+export const CardConfig = v.strictObject({
+  compact: v.pipe(v.array(v.string()), v.length(3)),
+  full: v.pipe(v.array(v.string()), v.minLength(1)),
+  quote: v.string(),
+  advantagesIntro: v.string(),
+  advantages: v.pipe(v.array(v.string()), v.length(6)),
+  statDefault: v.string(),
+})
+export type CardConfig = v.InferOutput<typeof CardConfig>

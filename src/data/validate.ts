@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { CardConfig, FactSet, Locales, type Fact } from './schema'
 import { formatNumber } from './format'
 
@@ -53,32 +54,35 @@ function checkFact(fact: Fact, source: string): string[] {
   return errors
 }
 
+const keys = (issue: v.BaseIssue<unknown>) => (issue.path ?? []).map((item) => item.key as string | number)
+
 /** Every problem with the data, each naming the fact (or file) and what is wrong; empty when sound. */
 export function validateData(raw: RawData, source: string): string[] {
   const errors: string[] = []
-  const factSet = FactSet.safeParse(raw.facts)
+  const factSet = v.safeParse(FactSet, raw.facts)
   if (!factSet.success) {
-    for (const issue of factSet.error.issues) {
-      const [, index] = issue.path
+    for (const issue of factSet.issues) {
+      const path = keys(issue)
+      const index = path[1]
       const id = typeof index === 'number' ? (raw.facts as { facts: { id?: string }[] }).facts[index]?.id : undefined
-      errors.push(`${id ? `fact ${id}` : 'facts.json'}: ${issue.path.join('.')}: ${issue.message}`)
+      errors.push(`${id ? `fact ${id}` : 'facts.json'}: ${path.join('.')}: ${issue.message}`)
     }
     return errors
   }
   const byId = new Map<string, Fact>()
-  for (const fact of factSet.data.facts) {
+  for (const fact of factSet.output.facts) {
     if (byId.has(fact.id)) errors.push(`fact ${fact.id}: duplicate id`)
     byId.set(fact.id, fact)
     for (const e of checkFact(fact, source)) errors.push(`fact ${fact.id}: ${e}`)
   }
 
-  const locales = Locales.safeParse(raw.locales)
-  if (!locales.success) for (const i of locales.error.issues) errors.push(`locale.json: ${i.path.join('.')}: ${i.message}`)
+  const locales = v.safeParse(Locales, raw.locales)
+  if (!locales.success) for (const i of locales.issues) errors.push(`locale.json: ${keys(i).join('.')}: ${i.message}`)
 
-  const card = CardConfig.safeParse(raw.card)
-  if (!card.success) for (const i of card.error.issues) errors.push(`card.json: ${i.path.join('.')}: ${i.message}`)
+  const card = v.safeParse(CardConfig, raw.card)
+  if (!card.success) for (const i of card.issues) errors.push(`card.json: ${keys(i).join('.')}: ${i.message}`)
   else {
-    const c = card.data
+    const c = card.output
     const expect = (id: string, kind: Fact['kind'], where: string) => {
       const fact = byId.get(id)
       if (fact?.kind !== kind) errors.push(`card.json: ${where} names ${id}, which is not a ${kind} fact`)

@@ -1,6 +1,7 @@
 import type { Context, TypedResponse } from 'hono'
 import type { JSONParsed } from 'hono/utils/types'
 import { dataVersion, fnv1a } from '../data'
+import { cacheHeaders } from './cache-policy'
 
 interface Entry {
   body: string
@@ -10,8 +11,6 @@ interface Entry {
 // The data only changes with a deploy, so each distinct response is built once per
 // isolate and then served from here: no formatting or serialising on the hot path.
 const entries = new Map<string, Entry>()
-
-export const CACHE_CONTROL = 'public, max-age=300, s-maxage=86400, stale-while-revalidate=604800'
 
 // Keys can carry the request's origin, which a caller controls: bound the map.
 const MAX_ENTRIES = 2000
@@ -29,7 +28,7 @@ export function memoized(key: string, build: () => string): Entry {
 
 /** A 200 with a strong ETag, or a 304 when the client already holds it. */
 export function respondCached(c: Context, entry: Entry, contentType: string, headers: Record<string, string> = {}): Response {
-  const common = { ETag: entry.etag, 'Cache-Control': CACHE_CONTROL, ...headers }
+  const common = { ETag: entry.etag, ...cacheHeaders, ...headers }
   const inm = c.req.header('If-None-Match')
   if (inm && inm.split(',').some((tag) => tag.trim() === entry.etag || tag.trim() === '*')) {
     return new Response(null, { status: 304, headers: common })

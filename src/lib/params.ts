@@ -1,58 +1,68 @@
-import { z, OpenAPIHono, type Hook } from '@hono/zod-openapi'
-import type { Context, Env } from 'hono'
+import * as v from 'valibot'
+import type { Context } from 'hono'
+import { validator } from 'hono/validator'
 import { LANGS, type Lang } from '../data/schema'
 import { LANG_HELP, matchLang, negotiateLang } from './lang'
 import { problemResponse } from './problem'
 
-export const langParam = z
-  .string({ error: LANG_HELP })
-  .max(35, { error: LANG_HELP })
-  .refine((v) => matchLang(v) !== undefined, { error: LANG_HELP })
-  .optional()
-  .openapi({
-    param: { name: 'lang', in: 'query' },
-    description:
-      `Language: ${LANGS.join(', ')} (English; Simplified Chinese; Traditional Chinese as written in Hong Kong; in Taiwan). ` +
-      'Other tags are matched by CLDR likely subtags and parent locales: zh, zh-Hans, zh-SG → zh-CN; zh-Hant → zh-TW; ' +
-      'zh-MO, zh-Hant-HK → zh-HK; en-US → en. Without it, Accept-Language decides. Content-Language names the language served.',
-    example: 'zh-HK',
-  })
+// Request schemas are valibot: a few KB in the worker where zod and its OpenAPI layer were
+// over 100 KB gzip. The same schemas generate /openapi.json at build time (src/openapi.ts).
 
-/** A query object that rejects parameters it does not list, naming the ones it accepts. */
-export function strictQuery<T extends z.ZodRawShape>(shape: T) {
-  const allowed = Object.keys(shape).join(', ')
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `unknown query parameter; this route accepts: ${allowed}` : undefined,
-  })
+export const langParam = v.optional(
+  v.pipe(
+    v.string(LANG_HELP),
+    v.maxLength(35, LANG_HELP),
+    v.check((tag) => matchLang(tag) !== undefined, LANG_HELP),
+    v.metadata({
+      description:
+        `Language: ${LANGS.join(', ')} (English; Simplified Chinese; Traditional Chinese as written in Hong Kong; in Taiwan). ` +
+        'Other tags are matched by CLDR likely subtags and parent locales: zh, zh-Hans, zh-SG → zh-CN; zh-Hant → zh-TW; ' +
+        'zh-MO, zh-Hant-HK → zh-HK; en-US → en. Without it, Accept-Language decides. Content-Language names the language served.',
+      example: 'zh-HK',
+    }),
+  ),
+)
+
+
+export const UNKNOWN_PARAM = 'unknown query parameter; this route accepts: '
+
+/** The issue of a parameter the schema does not list (a missing one names what it expects). */
+const isUnknownKey = (issue: v.BaseIssue<unknown>) => issue.type === 'strict_object' && issue.expected === 'never'
+
+/** A query object that rejects parameters it does not list, naming the ones it accepts. A missing
+ *  required parameter gets its own schema's message, as a wrong value of it would. */
+export const strictQuery = <T extends v.ObjectEntries>(entries: T) => {
+  const unknown = `${UNKNOWN_PARAM}${Object.keys(entries).join(', ')}`
+  return v.strictObject(entries, (issue) =>
+    isUnknownKey(issue) ? unknown : String((entries[String(issue.path?.[0]?.key)] as { message?: unknown })?.message ?? unknown),
+  )
 }
 
-/** The explicit `lang` when given, else the reader's Accept-Language. */
-export const resolveLang = (c: Context, lang: string | undefined): Lang =>
-  (lang && matchLang(lang)) || negotiateLang(c.req.header('Accept-Language'))
-
-export const languageHeaders = (lang: Lang) => ({ 'Content-Language': lang, Vary: 'Accept-Language' })
-
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string(),
-    invalid_params: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+/** A rule across parameters, checked as zod checked it: unless a parameter has the wrong type or
+ *  value (a failed check or an unknown parameter still lets it run), so the 400s stay word for word. */
+export const crossCheck = <T extends Record<string, unknown>>(key: keyof T & string, holds: (q: T) => boolean, message: string) =>
+  v.rawCheck<T>(({ dataset, addIssue }) => {
+    if (dataset.issues?.some((issue) => issue.kind === 'schema' && !isUnknownKey(issue))) return
+    const q = dataset.value as T
+    if (!holds(q)) addIssue({ message, path: [{ type: 'object', origin: 'value', input: q, key, value: q[key] }] })
   })
-  .openapi('Problem')
 
-export const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: problemSchema } },
-})
+/** The explicit `lang` when given, else the reader's Accept-Language (and then the answer varies by it). */
+export function resolveLang(c: Context, lang: string | undefined): { lang: Lang; negotiated: boolean } {
+  const explicit = lang && matchLang(lang)
+  return explicit ? { lang: explicit, negotiated: false } : { lang: negotiateLang(c.req.header('Accept-Language')), negotiated: true }
+}
 
-const badRequest: Hook<unknown, any, string, Response | undefined> = (result, c) => {
-  if (result.success) return
-  const invalidParams = result.error.issues.map((issue) => ({
-    name: issue.code === 'unrecognized_keys' ? '(unknown)' : String(issue.path[0] ?? result.target),
+/** Vary only when Accept-Language chose: a cache keeps one entry per raw value of each header Vary names. */
+export const languageHeaders = ({ lang, negotiated }: { lang: Lang; negotiated: boolean }): Record<string, string> =>
+  negotiated ? { 'Content-Language': lang, Vary: 'Accept-Language' } : { 'Content-Language': lang }
+
+type Issues = [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]
+
+/** A failed validation as a 400 problem: each parameter, and what it accepts. */
+export function badRequest(c: Context, target: string, issues: Issues) {
+  const invalidParams = issues.map((issue) => ({
+    name: isUnknownKey(issue) ? '(unknown)' : String(issue.path?.[0]?.key ?? target),
     reason: issue.message,
   }))
   return problemResponse(c, {
@@ -63,8 +73,9 @@ const badRequest: Hook<unknown, any, string, Response | undefined> = (result, c)
   })
 }
 
-/** Every API router: schema-validated, and a failed validation is a 400 problem. */
-export const apiRouter = <E extends Env>() => new OpenAPIHono<E>({ defaultHook: badRequest })
-
-/** Every cached route answers If-None-Match. */
-export const notModified = { description: 'Not modified: the If-None-Match ETag is current' }
+/** Validates the query or path parameters; a failure is a 400 problem, never reaching the handler. */
+export const valid = <T extends 'query' | 'param', S extends v.GenericSchema>(target: T, schema: S) =>
+  validator(target, (value, c) => {
+    const result = v.safeParse(schema, value)
+    return result.success ? (result.output as v.InferOutput<S>) : badRequest(c, target, result.issues)
+  })

@@ -1,5 +1,6 @@
 import type { Context, TypedResponse } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { ERROR_CACHE_CONTROL, PROBLEM_CACHE_CONTROL } from './cache-policy'
 
 export interface Problem {
   status: ContentfulStatusCode
@@ -26,7 +27,11 @@ export function problemResponse<S extends ContentfulStatusCode>(
   }
   const response = new Response(JSON.stringify(body), {
     status: p.status,
-    headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'public, max-age=60', ...headers },
+    headers: {
+      'Content-Type': 'application/problem+json',
+      'Cache-Control': p.status >= 500 ? ERROR_CACHE_CONTROL : PROBLEM_CACHE_CONTROL,
+      ...headers,
+    },
   })
   // Typed like c.json() so OpenAPI handlers may return it for their documented error codes.
   return response as Response & TypedResponse<typeof body, S, 'json'>

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { z } from '@hono/zod-openapi'
+import * as v from 'valibot'
 // Minified from widget/card.css by scripts/build.mjs, byte for byte what embed.js carries.
 import cardCss from '../../dist/card.css'
 import { Card } from '../../widget/Card'
@@ -12,20 +12,36 @@ import { imageFile } from '../card/images'
 import { factSet } from '../data'
 import { Document, cspHash, jsonForScript, pageCsp, renderDocument } from '../pages/document'
 import { pageSecurity, respondHtml } from '../lib/pages'
+import { PROBLEM_CACHE_CONTROL } from '../lib/cache-policy'
 import { languageHeaders, langParam, resolveLang } from '../lib/params'
-import { FACT_NEEDS_STAT, factParam, variantParam } from './card'
+import { factNeedsStat, factParam, variantParam } from './card'
 import type { Bindings } from '../bindings'
 
 // Same rules as /v1/card, plus theme. Unknown parameters are ignored, not refused: CMSs and
 // resizers (Pym's childId) append their own to iframe URLs.
-export const cardPageQuery = z
-  .object({
+export const cardPageQuery = v.pipe(
+  v.object({
     lang: langParam,
     variant: variantParam,
     fact: factParam,
-    theme: z.enum(THEMES, { error: `theme must be one of ${THEMES.join(', ')}` }).default('auto'),
-  })
-  .refine((q) => q.variant === 'stat' || q.fact === undefined, { error: FACT_NEEDS_STAT, path: ['fact'] })
+    theme: v.optional(v.picklist(THEMES, `theme must be one of ${THEMES.join(', ')}`), 'auto'),
+  }),
+  factNeedsStat(),
+)
+const CARD_PAGE_PARAMS = ['lang', 'variant', 'fact', 'theme'] as const
+export const REPEATED_PARAM = 'each of lang, variant, fact and theme may be given once'
+
+/** /card's query, and /card.png's and /share.png's: the known parameters, each at most once. */
+export function parseCardPageQuery(url: string) {
+  const params = new URL(url).searchParams
+  const known = CARD_PAGE_PARAMS.filter((k) => params.has(k))
+  const parsed = v.safeParse(cardPageQuery, Object.fromEntries(known.map((k) => [k, params.get(k)])))
+  const problems = parsed.success ? [] : parsed.issues.map((i) => ({ name: String(i.path?.[0]?.key ?? 'query'), reason: i.message }))
+  const repeated = known.filter((k) => params.getAll(k).length > 1)
+  if (repeated.length) problems.push(...repeated.map((name) => ({ name, reason: REPEATED_PARAM })))
+  return parsed.success && !problems.length ? { success: true as const, query: parsed.output } : { success: false as const, problems }
+}
+
 // Page-only CSS: the card defines its own look; the page stays out of its way.
 const CSS = `${cardCss}html,body{margin:0;padding:0;background:transparent}`
 const ERROR_CSS = `body{margin:0;font:15px/1.5 system-ui,sans-serif;padding:16px;color:#1b1b1f;background:#fff}a{color:#8a2f00}`
@@ -147,20 +163,16 @@ const cardHeaders = async (css: string, extra: Record<string, string> = {}) => (
 })
 
 export const cardPage = new Hono<{ Bindings: Bindings }>().get('/card', pageSecurity, async (c) => {
-  const params = new URL(c.req.url).searchParams
-  const known = ['lang', 'variant', 'fact', 'theme'].filter((k) => params.has(k))
-  const parsed = cardPageQuery.safeParse(Object.fromEntries(known.map((k) => [k, params.get(k)])))
-  const repeated = known.some((k) => params.getAll(k).length > 1)
-  if (!parsed.success || repeated) {
-    const problems = parsed.success ? [] : parsed.error.issues.map((i) => i.message)
-    if (repeated) problems.push('each of lang, variant, fact and theme may be given once')
-    const html = renderDocument(<ErrorPage problems={problems} />)
-    return c.html(html, 400, { ...(await cardHeaders(ERROR_CSS)), 'Cache-Control': 'public, max-age=60' })
+  const parsed = parseCardPageQuery(c.req.url)
+  if (!parsed.success) {
+    const html = renderDocument(<ErrorPage problems={parsed.problems.map((p) => p.reason)} />)
+    return c.html(html, 400, { ...(await cardHeaders(ERROR_CSS)), 'Cache-Control': PROBLEM_CACHE_CONTROL })
   }
-  const q = parsed.data
-  const lang = resolveLang(c, q.lang)
+  const q = parsed.query
+  const chosen = resolveLang(c, q.lang)
+  const lang = chosen.lang
   const origin = new URL(c.req.url).origin
-  const headers = await cardHeaders(CSS, languageHeaders(lang))
+  const headers = await cardHeaders(CSS, languageHeaders(chosen))
   return respondHtml(
     c,
     `card-page|${origin}|${lang}|${q.variant}|${q.theme}|${q.fact ?? ''}`,

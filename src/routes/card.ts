@@ -1,54 +1,59 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import * as v from 'valibot'
+import { Hono } from 'hono'
 import { LANGS, VARIANTS } from '../../widget/card-model'
 import { buildCard } from '../card/model'
 import { figureIds } from '../data'
 import { cachedJson } from '../lib/cached'
-import { apiRouter, langParam, languageHeaders, notModified, problem, resolveLang, strictQuery } from '../lib/params'
+import { crossCheck, langParam, languageHeaders, resolveLang, strictQuery, valid } from '../lib/params'
+import { notModified, problem, type RouteDoc } from '../lib/route-doc'
 
 export const VARIANT_HELP = `variant must be one of ${VARIANTS.join(', ')}`
 export const FACT_HELP = `fact must be the id of a figure: ${figureIds.join(', ')}`
 
-export const variantParam = z
-  .enum(VARIANTS, { error: VARIANT_HELP })
-  .default('compact')
-  .openapi({ param: { name: 'variant', in: 'query' }, description: 'compact: headline, date, three key figures; full: every figure, the quote, the six advantages; stat: one figure' })
-export const factParam = z
-  .string({ error: FACT_HELP })
-  .refine((id) => figureIds.includes(id), { error: FACT_HELP })
-  .optional()
-  .openapi({ param: { name: 'fact', in: 'query' }, description: 'The figure a stat card shows (variant=stat only).', example: 'connected-devices' })
-
-export const FACT_NEEDS_STAT = 'fact is only allowed with variant=stat'
-
-const CardFigure = z.object({
-  id: z.string(),
-  label: z.string(),
-  value: z.string().openapi({ example: 'RMB 10 billion' }),
-  equivalent: z.string().optional().openapi({ example: 'US$1.5 billion' }),
-  evidence: z.string(),
-  href: z.string().openapi({ description: 'Relative to this API: the source document at the span.' }),
-})
-
-const CardModel = z
-  .object({
-    lang: z.enum(LANGS),
-    variant: z.enum(VARIANTS),
-    headline: z.string(),
-    date: z.object({ iso: z.string(), text: z.string() }),
-    figures: z.array(CardFigure),
-    quote: z.object({ text: z.string(), attribution: z.string(), href: z.string() }).optional(),
-    advantages: z.object({ title: z.string(), items: z.array(z.object({ id: z.string(), text: z.string() })) }).optional(),
-    source: z.object({ label: z.string(), href: z.string(), lang: z.string().openapi({ description: 'The language evidence is quoted in.' }) }),
-    ui: z.object({ label: z.string(), keyFigures: z.string(), evidence: z.string() }),
-  })
-  .openapi('Card')
-
-export const cardQuery = strictQuery({ lang: langParam, variant: variantParam, fact: factParam }).refine(
-  (q) => q.variant === 'stat' || q.fact === undefined,
-  { error: FACT_NEEDS_STAT, path: ['fact'] },
+export const variantParam = v.optional(
+  v.pipe(
+    v.picklist(VARIANTS, VARIANT_HELP),
+    v.description('compact: headline, date, three key figures; full: every figure, the quote, the six advantages; stat: one figure'),
+  ),
+  'compact',
+)
+export const factParam = v.optional(
+  v.pipe(
+    v.string(FACT_HELP),
+    v.check((id) => figureIds.includes(id), FACT_HELP),
+    v.metadata({ description: 'The figure a stat card shows (variant=stat only).', example: 'connected-devices' }),
+  ),
 )
 
-const route = createRoute({
+export const FACT_NEEDS_STAT = 'fact is only allowed with variant=stat'
+/** fact belongs to stat cards. */
+export const factNeedsStat = <T extends { variant: string; fact?: string }>() =>
+  crossCheck<T>('fact', (q) => q.variant === 'stat' || q.fact === undefined, FACT_NEEDS_STAT)
+
+export const cardQuery = v.pipe(strictQuery({ lang: langParam, variant: variantParam, fact: factParam }), factNeedsStat())
+
+const CardFigure = v.object({
+  id: v.string(),
+  label: v.string(),
+  value: v.pipe(v.string(), v.metadata({ example: 'RMB 10 billion' })),
+  equivalent: v.optional(v.pipe(v.string(), v.metadata({ example: 'US$1.5 billion' }))),
+  evidence: v.string(),
+  href: v.pipe(v.string(), v.description('Relative to this API: the source document at the span.')),
+})
+
+export const CardModel = v.object({
+  lang: v.picklist(LANGS),
+  variant: v.picklist(VARIANTS),
+  headline: v.string(),
+  date: v.object({ iso: v.string(), text: v.string() }),
+  figures: v.array(CardFigure),
+  quote: v.optional(v.object({ text: v.string(), attribution: v.string(), href: v.string() })),
+  advantages: v.optional(v.object({ title: v.string(), items: v.array(v.object({ id: v.string(), text: v.string() })) })),
+  source: v.object({ label: v.string(), href: v.string(), lang: v.pipe(v.string(), v.description('The language evidence is quoted in.')) }),
+  ui: v.object({ label: v.string(), keyFigures: v.string(), evidence: v.string() }),
+})
+
+export const cardDoc: RouteDoc = {
   method: 'get',
   path: '/v1/card',
   summary: 'Exactly what a card shows, formatted for its language',
@@ -58,10 +63,10 @@ const route = createRoute({
     304: notModified,
     400: problem('A parameter is not one of the allowed values'),
   },
-})
+}
 
-export const card = apiRouter().openapi(route, (c) => {
+export const card = new Hono().get('/v1/card', valid('query', cardQuery), (c) => {
   const q = c.req.valid('query')
-  const lang = resolveLang(c, q.lang)
-  return cachedJson(c, `card|${lang}|${q.variant}|${q.fact ?? ''}`, () => buildCard(lang, q.variant, q.fact), languageHeaders(lang))
+  const chosen = resolveLang(c, q.lang)
+  return cachedJson(c, `card|${chosen.lang}|${q.variant}|${q.fact ?? ''}`, () => buildCard(chosen.lang, q.variant, q.fact), languageHeaders(chosen))
 })

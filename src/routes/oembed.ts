@@ -1,78 +1,76 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import * as v from 'valibot'
+import { Hono } from 'hono'
 import { cardHeight } from '../../widget/card-model'
 import { IFRAME_STYLE, cardUrl } from '../../widget/snippets'
 import { buildCard } from '../card/model'
 import { imageFile } from '../card/images'
 import { memoized, respondCached } from '../lib/cached'
 import { matchLang } from '../lib/lang'
-import { apiRouter, notModified, problem, strictQuery } from '../lib/params'
+import { strictQuery, valid } from '../lib/params'
+import { notModified, problem, type RouteDoc } from '../lib/route-doc'
 import { problemResponse } from '../lib/problem'
 import { cardPageQuery } from './card-page'
 
 const MAX_WIDTH = 640 // the card's own max-width
 const CACHE_AGE = 86400
 
-const dimension = (name: string) =>
-  z
-    .string({ error: `${name} must be a whole number of pixels from 1 to 10000` })
-    .regex(/^\d{1,5}$/, { error: `${name} must be a whole number of pixels from 1 to 10000` })
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 10000, { error: `${name} must be a whole number of pixels from 1 to 10000` })
-    .optional()
-    .openapi({ param: { name, in: 'query' }, type: 'integer' })
+const dimension = (name: string) => {
+  const help = `${name} must be a whole number of pixels from 1 to 10000`
+  return v.optional(
+    v.pipe(v.string(help), v.regex(/^\d{1,5}$/, help), v.transform(Number), v.check((n) => n >= 1 && n <= 10000, help)),
+  )
+}
 
-const OEmbed = z
-  .object({
-    version: z.literal('1.0'),
-    type: z.literal('rich'),
-    title: z.string(),
-    provider_name: z.string(),
-    provider_url: z.string(),
-    cache_age: z.number().int(),
-    html: z.string().openapi({ description: 'A bare <iframe>, which CMS sanitizers keep.' }),
-    width: z.number().int(),
-    height: z.number().int(),
-    thumbnail_url: z.string().openapi({ description: "The card's 1200×630 share image (PNG, immutable)." }),
-    thumbnail_width: z.number().int(),
-    thumbnail_height: z.number().int(),
-  })
-  .openapi('OEmbed')
+export const OEmbed = v.object({
+  version: v.literal('1.0'),
+  type: v.literal('rich'),
+  title: v.string(),
+  provider_name: v.string(),
+  provider_url: v.string(),
+  cache_age: v.pipe(v.number(), v.integer()),
+  html: v.pipe(v.string(), v.description('A bare <iframe>, which CMS sanitizers keep.')),
+  width: v.pipe(v.number(), v.integer()),
+  height: v.pipe(v.number(), v.integer()),
+  thumbnail_url: v.pipe(v.string(), v.description("The card's 1200×630 share image (PNG, immutable).")),
+  thumbnail_width: v.pipe(v.number(), v.integer()),
+  thumbnail_height: v.pipe(v.number(), v.integer()),
+})
 
-const route = createRoute({
+const URL_HELP = 'url is required: the address of a card page, such as https://HOST/card?lang=en'
+const oembedQuery = strictQuery({
+  url: v.pipe(v.string(URL_HELP), v.maxLength(2000, 'url must be at most 2000 characters')),
+  format: v.optional(
+    v.pipe(
+      v.string('format must be json or xml'),
+      v.maxLength(20, 'format must be json or xml'),
+      v.description('json (default) or xml; anything else is 501 as oEmbed specifies.'),
+    ),
+  ),
+  maxwidth: dimension('maxwidth'),
+  maxheight: dimension('maxheight'),
+})
+
+export const oembedDoc: RouteDoc = {
   method: 'get',
   path: '/oembed',
   summary: 'oEmbed 1.0 for card pages (/card?…)',
-  request: {
-    query: strictQuery({
-      url: z
-        .string({ error: 'url is required: the address of a card page, such as https://HOST/card?lang=en' })
-        .max(2000, { error: 'url must be at most 2000 characters' })
-        .openapi({ param: { name: 'url', in: 'query', required: true } }),
-      format: z
-        .string({ error: 'format must be json or xml' })
-        .max(20, { error: 'format must be json or xml' })
-        .optional()
-        .openapi({ param: { name: 'format', in: 'query' }, description: 'json (default) or xml; anything else is 501 as oEmbed specifies.' }),
-      maxwidth: dimension('maxwidth'),
-      maxheight: dimension('maxheight'),
-    }),
-  },
+  request: { query: oembedQuery },
   responses: {
     200: {
       description: 'The embed',
-      content: { 'application/json': { schema: OEmbed }, 'text/xml': { schema: z.string() } },
+      content: { 'application/json': { schema: OEmbed }, 'text/xml': { schema: v.string() } },
     },
     304: notModified,
     400: problem('A parameter is malformed'),
     404: problem('url is not one of our card pages'),
     501: problem('The requested format is not supported'),
   },
-})
+}
 
 const escapeXml = (s: string) =>
   s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!)
 
-export const oembed = apiRouter().openapi(route, (c) => {
+export const oembed = new Hono().get('/oembed', valid('query', oembedQuery), (c) => {
   const q = c.req.valid('query')
   const format = q.format ?? 'json'
   if (format !== 'json' && format !== 'xml') {
@@ -93,11 +91,11 @@ export const oembed = apiRouter().openapi(route, (c) => {
   }
   if (target.origin !== origin || target.pathname !== '/card' || target.username || target.password) return notOurs()
   const params = Object.fromEntries(target.searchParams)
-  const card = cardPageQuery.safeParse(params)
+  const card = v.safeParse(cardPageQuery, params)
   if (!card.success || [...target.searchParams.keys()].length !== Object.keys(params).length) return notOurs()
 
-  const { variant, fact, theme } = card.data
-  const lang = matchLang(card.data.lang ?? 'en')!
+  const { variant, fact, theme } = card.output
+  const lang = matchLang(card.output.lang ?? 'en')!
   const width = Math.min(q.maxwidth ?? MAX_WIDTH, MAX_WIDTH)
   const height = Math.min(q.maxheight ?? cardHeight(variant, lang), cardHeight(variant, lang))
   const key = `oembed|${origin}|${lang}|${variant}|${fact ?? ''}|${theme}|${width}|${height}|${format}`
@@ -116,5 +114,5 @@ export const oembed = apiRouter().openapi(route, (c) => {
     return `<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<oembed>${fields.join('')}</oembed>`
   })
   // The body is built and cached as text; its JSON type is the OEmbed schema above.
-  return respondCached(c, entry, format === 'json' ? 'application/json; charset=utf-8' : 'text/xml; charset=utf-8') as never
+  return respondCached(c, entry, format === 'json' ? 'application/json; charset=utf-8' : 'text/xml; charset=utf-8')
 })

@@ -1,34 +1,36 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import * as v from 'valibot'
+import { Hono } from 'hono'
 import { factSet, source } from '../data'
 import { cachedJson } from '../lib/cached'
-import { apiRouter, notModified, problem, strictQuery } from '../lib/params'
+import { strictQuery, valid } from '../lib/params'
+import { notModified, problem, type RouteDoc } from '../lib/route-doc'
 
-const SourceDocument = z
-  .object({
-    title: z.string(),
-    publisher: z.string(),
-    published: z.string(),
-    file: z.string(),
-    lang: z.string(),
-    length: z.number().int().openapi({ description: 'In UTF-16 code units, the unit of every evidence offset.' }),
-    html: z.string().openapi({ description: 'The document as a page, each evidence span an anchor: /source#<fact-id>.' }),
-    text: z.string().openapi({ description: 'The source, byte for byte as published.' }),
-  })
-  .openapi('SourceDocument')
+export const SourceDocument = v.object({
+  title: v.string(),
+  publisher: v.string(),
+  published: v.string(),
+  file: v.string(),
+  lang: v.string(),
+  length: v.pipe(v.number(), v.integer(), v.description('In UTF-16 code units, the unit of every evidence offset.')),
+  html: v.pipe(v.string(), v.description('The document as a page, each evidence span an anchor: /source#<fact-id>.')),
+  text: v.pipe(v.string(), v.description('The source, byte for byte as published.')),
+})
 
-const route = createRoute({
+const sourceQuery = strictQuery({})
+
+export const sourceDoc: RouteDoc = {
   method: 'get',
   path: '/v1/source',
   summary: "The source document's metadata and text",
-  request: { query: strictQuery({}) },
+  request: { query: sourceQuery },
   responses: {
     200: { description: 'The source document', content: { 'application/json': { schema: SourceDocument } } },
     304: notModified,
     400: problem('This route takes no parameters'),
   },
-})
+}
 
-export const sourceApi = apiRouter().openapi(route, (c) =>
+export const sourceApi = new Hono().get('/v1/source', valid('query', sourceQuery), (c) =>
   cachedJson(c, 'source', () => ({
     title: factSet.source.title,
     publisher: factSet.source.publisher,

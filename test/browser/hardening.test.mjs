@@ -177,6 +177,8 @@ describe('static assets', () => {
       assert.equal(res.headers.get('cross-origin-resource-policy'), 'cross-origin', path)
       assert.equal(res.headers.get('x-content-type-options'), 'nosniff', path)
       assert.match(res.headers.get('cache-control'), cache, path)
+      assert.doesNotMatch(res.headers.get('cache-control'), /s-maxage/, path)
+      assert.match(res.headers.get('cache-tag') ?? '', /^assets,asset-(embed|resize)$/, path)
       assert.equal(res.headers.get('set-cookie'), null)
     }
   })

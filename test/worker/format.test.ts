@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { LANGS, type Lang } from '../../widget/card-model'
 import { getJson } from './helpers'
 
-// Pinned as readers see them, formatted by workerd's own Intl (not Node's): each figure as
+// Pinned as readers see them, formatted with Intl once per language by the build (dist/formatted.json): each figure as
 // [value, equivalent] in every language, at full precision (3.248億, never 3.2億).
 type Pinned = Record<Lang, string | [string, string]>
 const expected: Record<string, Pinned> = {

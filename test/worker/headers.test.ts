@@ -13,8 +13,27 @@ const API = {
   'Cross-Origin-Resource-Policy': 'cross-origin',
   'X-Frame-Options': 'DENY',
   'Set-Cookie': null,
+  // Document-only headers do nothing for JSON; every header costs every response.
+  'X-XSS-Protection': null,
+  'X-Download-Options': null,
+  'X-DNS-Prefetch-Control': null,
+  'X-Permitted-Cross-Domain-Policies': null,
+  'Origin-Agent-Cluster': null,
 }
-const CACHED = { 'Cache-Control': 'public, max-age=300, s-maxage=86400, stale-while-revalidate=604800', ETag: /^"[a-z0-9-]+"$/ }
+// Workers Caching rules: max-age with stale-while-revalidate and stale-if-error for browsers and the
+// edge, the edge's longer life in CDN-Cache-Control, never s-maxage (it turns off stale serving).
+const CACHED = {
+  'Cache-Control': 'public, max-age=300, stale-while-revalidate=604800, stale-if-error=604800',
+  'CDN-Cache-Control': 'public, max-age=86400, stale-while-revalidate=604800, stale-if-error=604800',
+  ETag: /^"[a-z0-9-]+"$/,
+}
+// A 4xx is kept a minute, never as long as the data, and has no edge lifetime of its own.
+const SHORT = { 'Cache-Control': 'public, max-age=60', 'CDN-Cache-Control': null }
+// Every response carries the data version (one purge drops one version) and its route.
+const tag = (route: string) => ({ 'Cache-Tag': new RegExp(`^data-[a-z0-9]+,route-${route}$`) })
+// Vary: Accept-Language only when that header chose the language; an explicit lang does not vary.
+const NEGOTIATED = { Vary: 'Accept-Language' }
+const EXPLICIT = { Vary: null }
 const PAGE = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -23,19 +42,25 @@ const PAGE = {
 }
 
 const table: Row[] = [
-  { path: '/v1/facts', status: 200, headers: { ...API, ...CACHED, 'Content-Type': 'application/json; charset=utf-8', 'Content-Language': 'en', Vary: /Accept-Language/ } },
-  { path: '/v1/facts/ev-ceo', status: 200, headers: { ...API, ...CACHED, 'Content-Language': 'en' } },
-  { path: '/v1/card?lang=zh', status: 200, headers: { ...API, ...CACHED, 'Content-Language': 'zh-CN' } },
-  { path: '/v1/source', status: 200, headers: { ...API, ...CACHED } },
-  { path: '/openapi.json', status: 200, headers: { ...API, 'Content-Type': /^application\/json/ } },
-  { path: '/oembed?url=https%3A%2F%2Fcards.example%2Fcard', status: 200, headers: { ...API, ...CACHED } },
-  { path: '/v1/facts?lang=xx', status: 400, headers: { ...API, 'Content-Type': 'application/problem+json', 'Cache-Control': 'public, max-age=60' } },
-  { path: '/v1/nope', status: 404, headers: { ...API, 'Content-Type': 'application/problem+json' } },
+  { path: '/v1/facts', status: 200, headers: { ...API, ...CACHED, ...NEGOTIATED, ...tag('v1-facts'), 'Content-Type': 'application/json; charset=utf-8', 'Content-Language': 'en' } },
+  { path: '/v1/facts?lang=en', status: 200, headers: { ...API, ...CACHED, ...EXPLICIT, ...tag('v1-facts'), 'Content-Language': 'en' } },
+  { path: '/v1/facts/ev-ceo', status: 200, headers: { ...API, ...CACHED, ...NEGOTIATED, ...tag('v1-facts'), 'Content-Language': 'en' } },
+  { path: '/v1/facts/ev-ceo?lang=zh-CN', status: 200, headers: { ...API, ...CACHED, ...EXPLICIT, ...tag('v1-facts'), 'Content-Language': 'zh-CN' } },
+  { path: '/v1/card?lang=zh', status: 200, headers: { ...API, ...CACHED, ...EXPLICIT, ...tag('v1-card'), 'Content-Language': 'zh-CN' } },
+  { path: '/v1/card', status: 200, headers: { ...API, ...CACHED, ...NEGOTIATED, ...tag('v1-card'), 'Content-Language': 'en' } },
+  { path: '/v1/source', status: 200, headers: { ...API, ...CACHED, ...EXPLICIT, ...tag('v1-source') } },
+  { path: '/openapi.json', status: 200, headers: { ...API, ...CACHED, ...EXPLICIT, ...tag('openapi-json'), 'Content-Type': /^application\/json/ } },
+  { path: '/oembed?url=https%3A%2F%2Fcards.example%2Fcard', status: 200, headers: { ...API, ...CACHED, ...EXPLICIT, ...tag('oembed') } },
+  { path: '/v1/facts?lang=xx', status: 400, headers: { ...API, ...SHORT, ...EXPLICIT, ...tag('v1-facts'), 'Content-Type': 'application/problem+json' } },
+  { path: '/v1/card?variant=huge', status: 400, headers: { ...API, ...SHORT, ...EXPLICIT, ...tag('v1-card'), 'Content-Type': 'application/problem+json' } },
+  { path: '/oembed', status: 400, headers: { ...API, ...SHORT, ...tag('oembed'), 'Content-Type': 'application/problem+json' } },
+  { path: '/v1/facts/no-such-fact', status: 404, headers: { ...API, ...SHORT, ...tag('v1-facts'), 'Content-Type': 'application/problem+json' } },
+  { path: '/v1/nope', status: 404, headers: { ...API, ...SHORT, ...tag('other'), 'Content-Type': 'application/problem+json' } },
   {
     path: '/card',
     status: 200,
     headers: {
-      ...PAGE, ...CACHED,
+      ...PAGE, ...CACHED, ...NEGOTIATED, ...tag('card'),
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': /^default-src 'none'; style-src 'sha256-[^']+'; script-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors \*$/,
       'X-Frame-Options': null,
@@ -43,12 +68,71 @@ const table: Row[] = [
       'Cross-Origin-Resource-Policy': 'cross-origin',
     },
   },
-  { path: '/card?theme=neon', status: 400, headers: { ...PAGE, 'Content-Security-Policy': /frame-ancestors \*/, 'Content-Type': 'text/html; charset=UTF-8' } },
-  { path: '/source', status: 200, headers: { ...PAGE, ...CACHED, 'Content-Security-Policy': /script-src 'none'.*frame-ancestors 'none'/ } },
-  { path: '/', status: 200, headers: { ...PAGE, ...CACHED, 'Content-Security-Policy': /^default-src 'none';.*frame-ancestors 'none'; connect-src 'self'; frame-src 'self'$/, 'X-Frame-Options': 'DENY' } },
+  { path: '/card?lang=en&variant=compact', status: 200, headers: { ...PAGE, ...CACHED, ...EXPLICIT, ...tag('card'), 'Content-Language': 'en' } },
+  { path: '/card?theme=neon', status: 400, headers: { ...PAGE, ...SHORT, ...tag('card'), 'Content-Security-Policy': /frame-ancestors \*/, 'Content-Type': 'text/html; charset=UTF-8' } },
+  { path: '/source', status: 200, headers: { ...PAGE, ...CACHED, ...EXPLICIT, ...tag('source'), 'Content-Security-Policy': /script-src 'none'.*frame-ancestors 'none'/ } },
+  { path: '/', status: 200, headers: { ...PAGE, ...CACHED, ...EXPLICIT, ...tag('home'), 'Content-Security-Policy': /^default-src 'none';.*frame-ancestors 'none'; connect-src 'self'; frame-src 'self'$/, 'X-Frame-Options': 'DENY' } },
+  { path: '/?lang=zh-CN', status: 200, headers: { ...PAGE, ...CACHED, ...EXPLICIT, ...tag('home') } },
 ]
 
+// The widget scripts, served by the worker: cross-origin with SRI, a short life for /embed.js
+// (a deploy may change it), forever for a hashed copy; tagged apart from the data.
+const SCRIPT = {
+  'Content-Type': 'text/javascript; charset=utf-8',
+  'Access-Control-Allow-Origin': '*',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Set-Cookie': null,
+  Vary: null,
+  ETag: /^"[0-9a-f]{10}"$/,
+}
+const SHORT_SCRIPT = 'public, max-age=300, stale-while-revalidate=86400, stale-if-error=86400'
+describe('widget scripts', () => {
+  it('/embed.js and /resize.js: five minutes, a day of stale, everywhere', async () => {
+    for (const name of ['embed', 'resize', 'frame', 'demo']) {
+      const res = await get(`/${name}.js`)
+      expect(res.status, name).toBe(200)
+      for (const [h, want] of Object.entries({ ...SCRIPT, 'Cache-Control': SHORT_SCRIPT, 'CDN-Cache-Control': SHORT_SCRIPT, 'Cache-Tag': `assets,asset-${name}` })) {
+        if (want === null) expect(res.headers.get(h), h).toBeNull()
+        else if (want instanceof RegExp) expect(res.headers.get(h), h).toMatch(want)
+        else expect(res.headers.get(h), h).toBe(want)
+      }
+      const again = await get(`/${name}.js`, { headers: { 'If-None-Match': res.headers.get('ETag')! } })
+      expect(again.status).toBe(304)
+    }
+  })
+
+  it('/embed.<hash>.js: immutable, the same bytes; another hash is gone', async () => {
+    const home = await (await get('/')).text()
+    const pinned = home.match(/\/embed\.[0-9a-f]{10}\.js/)![0]
+    const res = await get(pinned)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
+    expect(res.headers.get('Cache-Tag')).toBe('assets,asset-embed')
+    expect(await res.text()).toBe(await (await get('/embed.js')).text())
+    expect((await get('/embed.0123456789.js')).status).toBe(404)
+    expect((await get('/nope.js')).status).toBe(404)
+  })
+})
+
 describe('response headers', () => {
+  it('never send s-maxage, which would turn off stale-while-revalidate at the edge', async () => {
+    for (const row of table) expect((await get(row.path)).headers.get('Cache-Control') ?? '', row.path).not.toContain('s-maxage')
+  })
+
+  it('tag every response with the same data version', async () => {
+    const tags = await Promise.all(table.map(async (row) => (await get(row.path)).headers.get('Cache-Tag')!.split(',')[0]))
+    expect(new Set(tags).size).toBe(1)
+  })
+
+  it('405s are short-lived too', async () => {
+    const res = await get('/v1/card', { method: 'POST' })
+    expect(res.status).toBe(405)
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=60')
+    expect(res.headers.get('Cache-Tag')).toMatch(/^data-[a-z0-9]+,route-v1-card$/)
+  })
+
   for (const row of table) {
     it(`${row.path} → ${row.status}`, async () => {
       const res = await get(row.path)

@@ -9,7 +9,7 @@ import { readTokens } from '../../widget/card-tokens'
 import { shareModel } from '../../src/card/alt'
 import { buildCard } from '../../src/card/model'
 import { figureIds } from '../../src/data'
-import { CACHE_CONTROL } from '../../src/lib/cached'
+import { CACHE_CONTROL } from '../../src/lib/cache-policy'
 import { expectProblem, get as getFollowing, getJson, ORIGIN } from './helpers'
 
 // A redirect is the answer under test: do not follow it.
@@ -95,7 +95,7 @@ describe('GET /card.png and /share.png', () => {
       expect(JSON.stringify(problem)).not.toMatch(/script|neon|"fr"/)
       expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
       const twice = await expectProblem(await get(`/${shape}.png?lang=en&lang=zh-CN`), 400)
-      expect(twice.invalid_params).toEqual([{ name: 'lang', reason: 'lang may be given once' }])
+      expect(twice.invalid_params).toEqual([{ name: 'lang', reason: 'each of lang, variant, fact and theme may be given once' }])
       const noStat = await expectProblem(await get(`/${shape}.png?fact=cash-reserve`), 400)
       expect(noStat.invalid_params).toEqual([{ name: 'fact', reason: 'fact is only allowed with variant=stat' }])
       const unknown = await expectProblem(await get(`/${shape}.png?variant=stat&fact=nope`), 400)

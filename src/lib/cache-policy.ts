@@ -1,0 +1,37 @@
+import type { MiddlewareHandler } from 'hono'
+import { dataVersion } from '../data'
+
+// Workers Caching (wrangler.toml [cache]) answers repeated requests at the edge without running
+// the worker, by these headers. Its cache keys include the Worker version, so a deploy (the only
+// way the data changes) starts afresh, and the edge may keep a response far longer than a browser.
+// No s-maxage: it would turn off the edge's stale-while-revalidate and stale-if-error.
+
+/** Browsers: 5 minutes fresh, then a week of stale-while-revalidate / stale-if-error. */
+export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=604800, stale-if-error=604800'
+/** The edge: a day fresh, the same week of stale serving; browsers ignore this header. */
+export const CDN_CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=604800, stale-if-error=604800'
+/** A 4xx problem: a minute, at the edge too, so the data's lifetime never applies to an error. */
+export const PROBLEM_CACHE_CONTROL = 'public, max-age=60'
+/** /embed.js and the other scripts: a deploy may change them, so 5 minutes, a day of stale. */
+export const SCRIPT_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400, stale-if-error=86400'
+/** /embed.<hash>.js: those bytes forever. */
+export const PINNED_CACHE_CONTROL = 'public, max-age=31536000, immutable'
+/** A 5xx: never stored anywhere. */
+export const ERROR_CACHE_CONTROL = 'no-store'
+
+export const cacheHeaders = { 'Cache-Control': CACHE_CONTROL, 'CDN-Cache-Control': CDN_CACHE_CONTROL }
+
+// A tag per route family from a fixed list: paths are the caller's, tags must not be.
+const ROUTES = ['/v1/facts', '/v1/card', '/v1/source', '/openapi.json', '/oembed', '/card', '/card.png', '/share.png', '/source']
+export const DATA_TAG = `data-${dataVersion}`
+const routeTag = (path: string) => {
+  const route = ROUTES.find((r) => path === r || path.startsWith(`${r}/`))
+  return route ? `route${route.replace(/[/.]/g, '-')}` : path === '/' ? 'route-home' : 'route-other'
+}
+
+/** Cache-Tag on every response: the data version (to purge one version) and the route; the
+ *  scripts, which do not depend on the data, bring their own. */
+export const cacheTags: MiddlewareHandler = async (c, next) => {
+  await next()
+  if (!c.res.headers.has('Cache-Tag')) c.res.headers.set('Cache-Tag', `${DATA_TAG},${routeTag(c.req.path)}`)
+}
