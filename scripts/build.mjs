@@ -58,7 +58,7 @@ const cssAsText = {
 async function bundle(entry) {
   const { outputFiles } = await build({
     entryPoints: [at(entry).pathname],
-    bundle: true, minify: true, format: 'iife', target: 'es2020', write: false, legalComments: 'none',
+    bundle: true, minify: true, format: 'iife', target: 'es2022', write: false, legalComments: 'none',
     jsx: 'automatic', jsxImportSource: 'preact',
     define: { 'process.env.NODE_ENV': '"production"' },
     plugins: [cssAsText],

@@ -41,6 +41,8 @@ try {
 }
 
 const warn = (message: string) => console.warn(`<${TAG}>: ${message}`)
+// Said whether the id is malformed (caught here) or unknown (the API's 400): one string, fewer bytes.
+const BAD_FACT = 'fact must be a figure id such as initial-investment; using the default figure'
 
 function attribute<T extends string>(el: Element, name: string, allowed: readonly T[], fallback: T): T {
   const value = el.getAttribute(name) as T | null
@@ -86,7 +88,7 @@ class XiaomiEvCard extends HTMLElement {
     const fact = this.getAttribute('fact')
     if (variant == 'stat' && fact) {
       if (/^[a-z0-9-]{1,64}$/.test(fact)) params.set('fact', fact)
-      else warn('fact must be a figure id such as initial-investment; using the default figure')
+      else warn(BAD_FACT)
     }
 
     // Until data arrives the box already has the card's size and shows the publisher's link.
@@ -122,7 +124,7 @@ class XiaomiEvCard extends HTMLElement {
         model = await fetchCard(params.toString())
       } catch (status) {
         if (status != 400 || !params.has('fact')) throw status
-        warn('fact is not a figure id; using the default figure')
+        warn(BAD_FACT)
         params.delete('fact')
         model = await fetchCard(params.toString())
       }
