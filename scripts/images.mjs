@@ -207,4 +207,6 @@ export const IMAGE_HEADERS = [
   '  X-Content-Type-Options: nosniff',
   '  Referrer-Policy: no-referrer',
   '  Cache-Control: public, max-age=31536000, immutable',
+  // Like every response (src/lib/cache-policy.ts): a purge by tag can drop the images too.
+  '  Cache-Tag: assets,images',
 ]

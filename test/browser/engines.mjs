@@ -10,11 +10,10 @@
 //
 // Page functions run in the page, so they see only their arguments (JSON values).
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { chromium } from 'playwright-core'
 import puppeteer from 'puppeteer-core'
 import { Builder, Key } from 'selenium-webdriver'
-import { CHROMIUM_ARGS } from './harness.mjs'
+import { CHROMIUM_ARGS, freePort } from './harness.mjs'
 
 export const ENGINES = ['chromium', 'firefox', 'webkit']
 /** BROWSERS=firefox,webkit narrows a local run; the run always prints which engines ran. */
@@ -95,14 +94,6 @@ async function startFirefox() {
       })
     },
   }
-}
-
-async function freePort() {
-  const server = createServer()
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address()
-  await new Promise((resolve) => server.close(resolve))
-  return port
 }
 
 /** Xvfb on a display it picks itself (-displayfd), and WebKitWebDriver on a free port inside it. */
