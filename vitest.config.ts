@@ -2,8 +2,25 @@ import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
 
 // Worker tests run inside workerd with the real wrangler.toml (rules, compatibility date).
-// The browser tests (test/browser) run in Chromium under node:test, not here.
+// The browser tests (test/browser) run in real browsers under node:test, not here.
 export default defineConfig({
-  plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: './wrangler.toml' },
+      miniflare: {
+        // This pool serves no static assets, so the images Worker (images/wrangler.toml) that
+        // IMAGES names is a Worker that has no files: /img/* is a 404 here. The node tests fetch
+        // the real files through `wrangler dev` with both configs (test/node/images.test.mjs).
+        workers: [
+          {
+            name: 'xiaomi-ev-card-images',
+            modules: true,
+            compatibilityDate: '2026-04-28',
+            script: 'export default { fetch: () => new Response(null, { status: 404 }) }',
+          },
+        ],
+      },
+    }),
+  ],
   test: { include: ['test/worker/**/*.test.ts'] },
 })

@@ -1,3 +1,5 @@
-/** The worker's bindings: none yet (the widget scripts are served by the worker itself). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Bindings {}
+/** The worker's bindings (wrangler.toml). */
+export interface Bindings {
+  /** The Worker that holds the card images as static assets (images/wrangler.toml). */
+  IMAGES: Fetcher
+}

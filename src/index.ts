@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { card } from './routes/card'
 import { cardPage } from './routes/card-page'
 import { cardImage } from './routes/card-image'
+import { imageFiles } from './routes/images'
 import { facts } from './routes/facts'
 import { home } from './routes/home'
 import { oembed } from './routes/oembed'
@@ -35,6 +36,7 @@ app.route('/', sourcePage)
 app.route('/', home)
 // The card as PNG: redirects to the images drawn at build time
 app.route('/', cardImage)
+app.route('/', imageFiles)
 // The widget scripts: /embed.js, /embed.<hash>.js, /resize.js, /frame.js, /demo.js
 app.route('/', scripts)
 

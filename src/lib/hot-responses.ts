@@ -13,13 +13,15 @@ const hot = new Map<string, Hot | Map<string, Hot>>()
 // URLs and Accept-Language values are the caller's: bound what they can make us keep.
 const MAX_ENTRIES = 2000
 let size = 0
+const IMAGE_PATH = /^https?:\/\/[^/]+\/img\//
 
 type Fetch<E> = (request: Request, env: E, ctx: ExecutionContext) => Response | Promise<Response>
 
 /** The app's fetch, answering a repeated GET before routing even starts. */
 export function withHotResponses<E>(fetch: Fetch<E>): Fetch<E> {
   return async (request, env, ctx) => {
-    if (request.method !== 'GET' || request.headers.has('If-None-Match')) return fetch(request, env, ctx)
+    // The card images (/img/*) are the images Worker's files, up to 100 KB each: not kept here.
+    if (request.method !== 'GET' || request.headers.has('If-None-Match') || IMAGE_PATH.test(request.url)) return fetch(request, env, ctx)
     const language = request.headers.get('Accept-Language') ?? ''
     const found = hot.get(request.url)
     const entry = found instanceof Map ? found.get(language) : found

@@ -19,10 +19,14 @@ export async function freePort() {
   return port
 }
 
+/** The app as `npm run dev` serves it: the API worker, and the images Worker it calls for /img/*. */
+export const APP_CONFIGS = ['wrangler.toml', 'images/wrangler.toml']
+
 /** `wrangler dev` on a free loopback port; resolves once `ready` answers 200. */
-export async function startWorker({ config = 'wrangler.toml', ready = '/v1/source' } = {}) {
+export async function startWorker({ config = APP_CONFIGS, ready = '/v1/source' } = {}) {
   const port = await freePort()
-  const child = spawn('npx', ['wrangler', 'dev', '-c', config, '--port', String(port), '--ip', '127.0.0.1'], {
+  const configs = [config].flat().flatMap((c) => ['-c', c])
+  const child = spawn('npx', ['wrangler', 'dev', ...configs, '--port', String(port), '--ip', '127.0.0.1'], {
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
