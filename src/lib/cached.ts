@@ -26,13 +26,16 @@ export function memoized(key: string, build: () => string): Entry {
   return entry
 }
 
+/** The client already holds `etag`: its If-None-Match names it, or `*`. */
+export function holdsEtag(c: Context, etag: string): boolean {
+  const inm = c.req.header('If-None-Match')
+  return !!inm && inm.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')
+}
+
 /** A 200 with a strong ETag, or a 304 when the client already holds it. */
 export function respondCached(c: Context, entry: Entry, contentType: string, headers: Record<string, string> = {}): Response {
   const common = { ETag: entry.etag, ...cacheHeaders, ...headers }
-  const inm = c.req.header('If-None-Match')
-  if (inm && inm.split(',').some((tag) => tag.trim() === entry.etag || tag.trim() === '*')) {
-    return new Response(null, { status: 304, headers: common })
-  }
+  if (holdsEtag(c, entry.etag)) return new Response(null, { status: 304, headers: common })
   return new Response(entry.body, { status: 200, headers: { 'Content-Type': contentType, ...common } })
 }
 

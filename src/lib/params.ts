@@ -59,18 +59,25 @@ export const languageHeaders = ({ lang, negotiated }: { lang: Lang; negotiated: 
 
 type Issues = [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]
 
-/** A failed validation as a 400 problem: each parameter, and what it accepts. */
-export function badRequest(c: Context, target: string, issues: Issues) {
-  const invalidParams = issues.map((issue) => ({
-    name: isUnknownKey(issue) ? '(unknown)' : String(issue.path?.[0]?.key ?? target),
-    reason: issue.message,
-  }))
+/** A 400 problem naming each bad parameter and what it accepts. */
+export function invalidParamsProblem(c: Context, invalidParams: { name: string; reason: string }[]) {
   return problemResponse(c, {
     status: 400,
     title: 'Bad Request',
     detail: invalidParams.map((p) => (p.name.startsWith('(') ? p.reason : `${p.name}: ${p.reason}`)).join('; '),
     invalidParams,
   })
+}
+
+/** A failed validation as a 400 problem: each parameter, and what it accepts. */
+export function badRequest(c: Context, target: string, issues: Issues) {
+  return invalidParamsProblem(
+    c,
+    issues.map((issue) => ({
+      name: isUnknownKey(issue) ? '(unknown)' : String(issue.path?.[0]?.key ?? target),
+      reason: issue.message,
+    })),
+  )
 }
 
 /** Validates the query or path parameters; a failure is a 400 problem, never reaching the handler. */

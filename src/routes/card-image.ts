@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
 import { imageEtag, imageFile, type Shape } from '../card/images'
 import { cacheHeaders } from '../lib/cache-policy'
-import { languageHeaders, resolveLang } from '../lib/params'
-import { problemResponse } from '../lib/problem'
+import { holdsEtag } from '../lib/cached'
+import { invalidParamsProblem, languageHeaders, resolveLang } from '../lib/params'
 import { parseCardPageQuery } from './card-page'
 
 // /card.png and /share.png: stable addresses for the card's images, with /card's parameters and
@@ -12,25 +12,13 @@ import { parseCardPageQuery } from './card-page'
 function imageRoute(shape: Shape) {
   return async (c: import('hono').Context) => {
     const parsed = parseCardPageQuery(c.req.url)
-    if (!parsed.success) {
-      const invalidParams = parsed.problems
-      return problemResponse(c, {
-        status: 400,
-        title: 'Bad Request',
-        detail: invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; '),
-        invalidParams,
-      })
-    }
+    if (!parsed.success) return invalidParamsProblem(c, parsed.problems)
     const q = parsed.query
     const chosen = resolveLang(c, q.lang)
-    const lang = chosen.lang
-    const file = imageFile(shape, lang, q.variant, q.fact, q.theme)
+    const file = imageFile(shape, chosen.lang, q.variant, q.fact, q.theme)
     const etag = imageEtag(file)
     const headers = { ETag: etag, ...cacheHeaders, ...languageHeaders(chosen) }
-    const inm = c.req.header('If-None-Match')
-    if (inm && inm.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
-      return new Response(null, { status: 304, headers })
-    }
+    if (holdsEtag(c, etag)) return new Response(null, { status: 304, headers })
     return new Response(null, { status: 302, headers: { Location: new URL(file.path, c.req.url).href, ...headers } })
   }
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import manifest from '../../dist/manifest.json'
 // The widget bundles, built by scripts/build.mjs.
 import sources from '../../dist/scripts.json'
+import { holdsEtag } from '../lib/cached'
 import { PINNED_CACHE_CONTROL, SCRIPT_CACHE_CONTROL } from '../lib/cache-policy'
 import { notFound } from '../lib/problem'
 
@@ -32,9 +33,6 @@ export const scripts = new Hono().get('/:file{[a-z]+(?:\\.[0-9a-f]{10})?\\.js}',
   const [name, hash] = c.req.param('file').split('.')
   if (!Object.hasOwn(manifest, name) || (hash !== 'js' && hash !== manifest[name as Name].hash)) return notFound(c)
   const { body, etag, headers } = script(name as Name, hash !== 'js')
-  const inm = c.req.header('If-None-Match')
-  if (inm && inm.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
-    return new Response(null, { status: 304, headers: { ETag: etag, ...headers } })
-  }
+  if (holdsEtag(c, etag)) return new Response(null, { status: 304, headers: { ETag: etag, ...headers } })
   return new Response(body, { headers: { ETag: etag, ...headers } })
 })
