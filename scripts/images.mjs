@@ -49,7 +49,8 @@ export async function loadModules() {
         export { shareModel } from './src/card/alt'
         export { figureIds } from './src/data'
         export { CardImage, ShareImage, SHARE } from './widget/CardImage'
-        export { readTokens } from './widget/card-tokens'`,
+        export { readTokens } from './widget/card-tokens'
+        export { imageFileKey } from './widget/snippets'`,
       resolveDir: root.pathname, loader: 'ts',
     },
     bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'silent',
@@ -77,9 +78,8 @@ function cardList(m) {
   const cards = []
   for (const lang of m.LANGS) {
     if (!FONTS[lang]) throw new Error(`scripts/images.mjs has no font for ${lang}: add it to FONTS`)
-    for (const variant of ['compact', 'full', ...m.figureIds.map((id) => `stat:${id}`)]) {
-      const [v, fact] = variant.split(':')
-      for (const theme of ['light', 'dark']) cards.push({ lang, variant: v, fact, theme, key: `${lang}|${theme}|${variant}` })
+    for (const [variant, fact] of [['compact'], ['full'], ...m.figureIds.map((id) => ['stat', id])]) {
+      for (const theme of ['light', 'dark']) cards.push({ lang, variant, fact, theme, key: m.imageFileKey(lang, theme, variant, fact) })
     }
   }
   return cards

@@ -21,6 +21,9 @@ export interface CardImageInfo {
 
 /** compact, full, or stat:<fact>: the images differ by these (and by theme, not by size or text). */
 export const imageKey = (variant: Variant, fact: string | undefined) => (variant == 'stat' ? `stat:${fact}` : variant)
+/** A card image's key in dist/images.json: the build writes it (scripts/images.mjs), the worker reads it (src/card/images.ts). */
+export const imageFileKey = (lang: Lang, theme: 'light' | 'dark', variant: Variant, fact: string | undefined) =>
+  `${lang}|${theme}|${imageKey(variant, fact)}`
 
 /** Every style attribute a snippet can carry: a strict CSP allows them by hash ('unsafe-hashes'). */
 export const reserveStyle = (variant: keyof typeof CARD_HEIGHT) => `display:block;min-height:${CARD_HEIGHT[variant]}px`
@@ -56,11 +59,14 @@ export function dataPreload(o: Pick<SnippetOptions, 'origin' | 'lang' | 'variant
  *  stat reserve their height so nothing moves on load. */
 export function snippets(o: SnippetOptions) {
   const headline = escape(o.headlines[o.lang])
+  const url = cardUrl(o)
+  const href = escape(url)
+  const preload = dataPreload(o)
   const attrs = [`lang="${o.lang}"`, `theme="${o.theme}"`, `variant="${o.variant}"`]
   if (o.variant == 'stat' && o.fact) attrs.push(`fact="${escape(o.fact)}"`)
   if (o.variant != 'full') attrs.push(`style="${reserveStyle(o.variant)}"`)
-  const element = `<xiaomi-ev-card ${attrs.join(' ')}>\n  <a href="${escape(cardUrl(o))}">${headline}</a>\n</xiaomi-ev-card>`
-  const frame = `<iframe src="${escape(cardUrl(o))}" title="${headline}" height="${cardHeight(o.variant, o.lang)}" loading="lazy" style="${SNIPPET_IFRAME_STYLE}"></iframe>`
+  const element = `<xiaomi-ev-card ${attrs.join(' ')}>\n  <a href="${href}">${headline}</a>\n</xiaomi-ev-card>`
+  const frame = `<iframe src="${href}" title="${headline}" height="${cardHeight(o.variant, o.lang)}" loading="lazy" style="${SNIPPET_IFRAME_STYLE}"></iframe>`
   const image = o.images[o.lang][imageKey(o.variant, o.fact)]
   const png = { card: imageUrl(o), share: imageUrl(o, 'share') }
   // For newsletters, RSS and print: the card as an image, linked to the live card.
@@ -68,11 +74,11 @@ export function snippets(o: SnippetOptions) {
   return {
     png,
     paste: {
-      newsletter: `<a href="${escape(cardUrl(o))}">${img}</a>`,
-      script: `${dataPreload(o)}\n${element}\n<script async src="${o.origin}/embed.js"></script>`,
+      newsletter: `<a href="${href}">${img}</a>`,
+      script: `${preload}\n${element}\n<script async src="${o.origin}/embed.js"></script>`,
       iframe: `${frame}\n<script async src="${o.origin}/resize.js"></script>`,
-      oembed: `${o.origin}/oembed?url=${encodeURIComponent(cardUrl(o))}`,
-      pinned: `${dataPreload(o)}\n${element}\n<script async src="${o.origin}${o.pinned.src}" integrity="${o.pinned.integrity}" crossorigin="anonymous"></script>`,
+      oembed: `${o.origin}/oembed?url=${encodeURIComponent(url)}`,
+      pinned: `${preload}\n${element}\n<script async src="${o.origin}${o.pinned.src}" integrity="${o.pinned.integrity}" crossorigin="anonymous"></script>`,
     },
     preview: { script: element, iframe: frame, image: img },
   }

@@ -2,6 +2,7 @@
 // content-hashed names; dist/images.json maps a card's parameters to its files.
 import images from '../../dist/images.json'
 import type { Lang, Theme, Variant } from '../../widget/card-model'
+import { imageFileKey } from '../../widget/snippets'
 import { cardConfig } from '../data'
 
 export const SHAPES = ['card', 'share'] as const
@@ -22,7 +23,7 @@ const files = images as Record<Shape, Record<string, ImageFile>>
 
 /** The file of one card in one shape. An image cannot follow prefers-color-scheme: auto is light. */
 export function imageFile(shape: Shape, lang: Lang, variant: Variant, fact: string | undefined, theme: Theme): ImageFile {
-  const key = `${lang}|${theme == 'dark' ? 'dark' : 'light'}|${variant == 'stat' ? `stat:${fact ?? cardConfig.statDefault}` : variant}`
+  const key = imageFileKey(lang, theme == 'dark' ? 'dark' : 'light', variant, variant == 'stat' ? (fact ?? cardConfig.statDefault) : undefined)
   const file = files[shape][key]
   if (!file) throw new Error(`dist/images.json has no ${shape} image for ${key}: run npm run build`)
   return file
