@@ -9,23 +9,14 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 import { IMAGE_HEADERS, buildImages } from './images.mjs'
+import { importSource } from './import-source.mjs'
 
 const root = new URL('..', import.meta.url)
 const at = (path) => new URL(path, root)
 const readJson = async (path) => JSON.parse(await readFile(at(path), 'utf8'))
 
-// Runs a TypeScript module of src/ in Node, bundled as the worker would see it.
-async function importSource(entry) {
-  const { outputFiles } = await build({
-    entryPoints: [at(entry).pathname],
-    bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'silent',
-    loader: { '.txt': 'text', '.css': 'text' }, jsx: 'automatic', jsxImportSource: 'preact',
-  })
-  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`)
-}
-
 export async function checkData() {
-  const { validateData } = await importSource('src/data/validate.ts')
+  const { validateData } = await importSource("export * from './src/data/validate.ts'")
   const source = await readFile(at('data/source/xiaomi-ev-launch-2021-04-01.txt'), 'utf8')
   const errors = validateData(
     { facts: await readJson('data/facts.json'), locales: await readJson('data/locale.json'), card: await readJson('data/card.json') },
@@ -36,7 +27,7 @@ export async function checkData() {
     process.exit(1)
   }
   // Sound data, formatted once per language: the worker only looks figures up (src/data/formatted.ts).
-  const { formattedTable } = await importSource('src/data/formatted.ts')
+  const { formattedTable } = await importSource("export * from './src/data/formatted.ts'")
   await mkdir(at('dist/'), { recursive: true })
   await writeFile(at('dist/formatted.json'), JSON.stringify(formattedTable()) + '\n')
   return (await readJson('data/facts.json')).facts.length
@@ -108,7 +99,7 @@ export async function buildAssets() {
 // The OpenAPI document, from the schemas that validate each route (src/openapi.ts): built
 // here so the worker serves it as data instead of carrying a schema-to-document generator.
 export async function buildOpenApi() {
-  const { openApiDocument } = await importSource('src/openapi.ts')
+  const { openApiDocument } = await importSource("export * from './src/openapi.ts'")
   await writeFile(at('dist/openapi.json'), JSON.stringify(openApiDocument()) + '\n')
 }
 

@@ -7,7 +7,7 @@
 // node_modules/.cache by a hash of what it is drawn from (its element tree, the fonts' inputs,
 // the renderers' versions), so a build re-draws only what changed. Output: dist/public/img/<shape>-<hash>.png, immutable, and
 // dist/images.json, the worker's map from a card's parameters to its file.
-import { build } from 'esbuild'
+import { importSource } from './import-source.mjs'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
@@ -41,23 +41,14 @@ export const CARD_SCALE = 2
 const CACHE = at('node_modules/.cache/xiaomi-ev-card-images/')
 
 // The card model, the image components and the tokens are TypeScript: bundle them for node.
-export async function loadModules() {
-  const { outputFiles } = await build({
-    stdin: {
-      contents: `export { LANGS } from './widget/card-model'
-        export { buildCard } from './src/card/model'
-        export { shareModel } from './src/card/alt'
-        export { figureIds } from './src/data'
-        export { CardImage, ShareImage, SHARE } from './widget/CardImage'
-        export { readTokens } from './widget/card-tokens'
-        export { imageFileKey } from './widget/snippets'`,
-      resolveDir: root.pathname, loader: 'ts',
-    },
-    bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'silent',
-    jsx: 'automatic', jsxImportSource: 'preact', loader: { '.txt': 'text' },
-  })
-  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`)
-}
+export const loadModules = () =>
+  importSource(`export { LANGS } from './widget/card-model'
+    export { buildCard } from './src/card/model'
+    export { shareModel } from './src/card/alt'
+    export { figureIds } from './src/data'
+    export { CardImage, ShareImage, SHARE } from './widget/CardImage'
+    export { readTokens } from './widget/card-tokens'
+    export { imageFileKey } from './widget/snippets'`)
 
 /** A Preact element tree as the plain { type, props } objects satori reads, components called. */
 export function plain(node) {
