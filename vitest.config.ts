@@ -22,5 +22,11 @@ export default defineConfig({
       },
     }),
   ],
-  test: { include: ['test/worker/**/*.test.ts'] },
+  test: {
+    include: ['test/worker/**/*.test.ts'],
+    // Sized for a 2-core machine: some tests walk every card x language x theme (hundreds of
+    // requests through workerd), which vitest's 5 s default cannot hold when the machine is busy.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
 })
