@@ -19,7 +19,10 @@ export async function checkData() {
   const { validateData } = await importSource("export * from './src/data/validate.ts'")
   const source = await readFile(at('data/source/xiaomi-ev-launch-2021-04-01.txt'), 'utf8')
   const errors = validateData(
-    { facts: await readJson('data/facts.json'), locales: await readJson('data/locale.json'), card: await readJson('data/card.json') },
+    {
+      facts: await readJson('data/facts.json'), locales: await readJson('data/locale.json'),
+      card: await readJson('data/card.json'), corrections: await readJson('data/corrections.json'),
+    },
     source,
   )
   if (errors.length) {

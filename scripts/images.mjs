@@ -33,7 +33,7 @@ export const FONTS = {
 const FACES = [
   { weight: 400, style: 'normal' },
   { weight: 700, style: 'normal' },
-  { weight: 400, style: 'italic' }, // the founder's quote; CJK faces have none, and satori slants the upright one as browsers do
+  { weight: 400, style: 'italic' }, // the founder's quote in English; CJK faces have none, and Chinese quotes are drawn upright (CardImage.tsx)
 ]
 /** The card is drawn at 2× device pixels, so it stays sharp on high-density screens and paper
  *  (SCALE in src/card/images.ts; test/node/images.test.mjs checks the files). */

@@ -103,8 +103,9 @@ export function CardImage({ model: m, tokens: t, font }: ImageProps) {
       {m.quote && (
         // .xc-q
         <div style={{ display: 'flex', flexDirection: 'column', marginTop: 14, borderLeft: `3px solid ${t.acc}`, paddingLeft: 10 }}>
-          <div style={{ fontStyle: 'italic' }}>{m.quote.text}</div>
-          <div style={{ fontSize: 13, color: t.mute }}>{`— ${m.quote.attribution}`}</div>
+          {/* Only English is set in italic (card.css): Chinese type has none, and a slanted upright face is a fake. */}
+          <div style={{ fontStyle: m.lang == 'en' ? 'italic' : 'normal' }}>{m.quote.text}</div>
+          <div style={{ fontSize: 13, color: t.mute }}>{m.quote.byline}</div>
         </div>
       )}
       {m.advantages && (

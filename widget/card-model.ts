@@ -17,24 +17,43 @@ export interface CardFigure {
   value: string
   /** The source's conversion, e.g. "US$1.5 billion". */
   equivalent?: string
-  /** The verbatim span of the source this figure comes from. */
+  /** The verbatim span of the source this figure comes from; evidenceHref(id, evidence) links it. */
   evidence: string
-  /** Relative to the API origin: the source document, scrolled to the span. */
-  href: string
+}
+
+export interface CardDate {
+  /** The press release's date (its dateline), not the date of any event. */
+  iso: string
+  /** The date line as shown: that date labelled as what it is, and "Updated <date>" when a
+   *  correction touched what the card shows (data/corrections.json):
+   *  "Press release · April 1, 2021 · Updated December 1, 2026", "新闻稿 · 2021年4月1日 · 更新于2026年12月1日". */
+  text: string
 }
 
 export interface CardModel {
   lang: Lang
   variant: Variant
   headline: string
-  date: { iso: string; text: string }
+  date: CardDate
   figures: CardFigure[]
-  quote?: { text: string; attribution: string; href: string }
+  /** byline is the attribution as shown: "——雷军（译自小米英文新闻稿）" marks our translation of the source's words. */
+  quote?: { text: string; attribution: string; byline: string; translatedFrom?: string; href: string }
   advantages?: { title: string; items: { id: string; text: string }[] }
   /** lang is the source document's: evidence is quoted in it, whatever the card's language. */
-  source: { label: string; href: string; lang: string }
-  ui: { label: string; keyFigures: string; evidence: string }
+  source: { label: string; lang: string }
+  /** keyFigures only on full, the one variant that titles its figures. */
+  ui: { label: string; keyFigures?: string; evidence: string }
 }
+
+/** "Press release · April 1, 2021", and " · Updated December 1, 2026" after a correction. */
+export const dateLine = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' · ')
+
+/** Where an evidence span is: /source at its mark (#id, highlighted there), and a text fragment
+ *  (#:~:text=) that finds the span in any copy of the source; the browser strips the directive,
+ *  so #id still targets the mark. encodeURIComponent escapes the directive's ',' and '&' but not
+ *  '-', which only marks a prefix or suffix at a term's start or end: no span starts or ends
+ *  with one (src/data/validate.ts refuses it). */
+export const evidenceHref = (id: string, span: string) => `/source#${id}:~:text=${encodeURIComponent(span)}`
 
 /** compact and stat have one height in px at every width (card.css), so pages can reserve it. */
 export const CARD_HEIGHT = { compact: 300, stat: 240 } as const

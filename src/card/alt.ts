@@ -13,7 +13,7 @@ const PUNCTUATION = {
 }
 
 /** The image's text alternative, from the same model the image is drawn from: the headline,
- *  the date, every figure it shows (with the source's conversion where the image shows one), and
+ *  the date line, every figure it shows (with the source's conversion where the image shows one), and
  *  the source. Screen readers and mail clients that block images read this instead. */
 export function imageAlt(m: CardModel): string {
   const p = PUNCTUATION[m.lang.startsWith('zh') ? 'cjk' : 'latin']

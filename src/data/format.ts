@@ -16,7 +16,7 @@ export function formatNumber(value: number, lang: Lang | 'en'): string {
   return format.format(value)
 }
 
-const fill = (pattern: string, n: string) => pattern.replace('{n}', n)
+export const fill = (pattern: string, n: string) => pattern.replace('{n}', n)
 
 // The patterns live in data/locale.json, which cannot carry comments; why they read as they do:
 // - CNY: mainland readers need no currency name (100亿元). Hong Kong's and Taiwan's own dollar
@@ -45,3 +45,7 @@ export function formatDate(iso: string, lang: Lang): string {
   }
   return format.format(new Date(iso))
 }
+
+/** "— Lei Jun"; "——雷军（译自小米英文新闻稿）" where the quote is our translation of the source's words. */
+export const quoteByline = (strings: LocaleStrings, attribution: string, translated: boolean) =>
+  fill(strings.byline, translated ? fill(strings.translatedQuote!, attribution) : attribution)

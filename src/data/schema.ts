@@ -34,6 +34,8 @@ const base = {
   category: v.picklist(CATEGORIES),
   holdsFor: isoDateOrInterval,
   evidence: Evidence,
+  /** Why the span entails the fact's text in every language, in English: the editor's check. */
+  note: v.pipe(v.string(), v.minLength(20, 'must say, in English, why its evidence entails its text')),
 }
 
 export const StatementFact = v.strictObject({ ...base, kind: v.literal('statement'), text: localized })
@@ -67,12 +69,20 @@ export const LocaleStrings = v.strictObject({
   /** The language's name in itself, for choosing it: "繁體中文（香港）". */
   language: v.string(),
   headline: v.string(),
+  /** What the card's date is: the press release's ("Press release · April 1, 2021"), never an event's. */
+  dateLabel: v.string(),
+  /** "Updated {n}": shown when a correction touched the card. */
+  updated: pattern,
   keyFigures: v.string(),
   advantages: v.string(),
   evidence: v.string(),
   source: v.string(),
   sourceDocument: v.string(),
   cardLabel: v.string(),
+  /** The quote's attribution, "— {n}" / "——{n}". */
+  byline: pattern,
+  /** The mark of a quote translated from the source's language (every language but the source's): "{n}（译自小米英文新闻稿）". */
+  translatedQuote: v.optional(pattern),
   currency: exactly(CURRENCIES, pattern),
   unit: exactly(UNITS, pattern),
   qualifier: exactly(QUALIFIERS, pattern),
@@ -80,6 +90,27 @@ export const LocaleStrings = v.strictObject({
 export type LocaleStrings = v.InferOutput<typeof LocaleStrings>
 export const Locales = byLang(LocaleStrings)
 export type Locales = v.InferOutput<typeof Locales>
+
+const isoDate = v.pipe(v.string(), v.isoDate())
+/** One entry of data/corrections.json: what readers saw before and see now, and why it changed. */
+export const Correction = v.pipe(
+  v.strictObject({
+    date: isoDate,
+    /** A fact's id, or `card` naming the card's own wording (a data/locale.json key, or date). */
+    fact: v.optional(v.string()),
+    card: v.optional(v.picklist(['headline', 'source', 'date'])),
+    field: v.optional(v.picklist(['text', 'label', 'value', 'byline'])),
+    what: v.pipe(v.string(), v.minLength(1)),
+    why: v.pipe(v.string(), v.minLength(1)),
+    before: v.record(v.picklist(LANGS), v.string()),
+    after: v.record(v.picklist(LANGS), v.string()),
+  }),
+  v.check((c) => (c.fact === undefined) !== (c.card === undefined), 'names exactly one of fact or card'),
+  v.check((c) => (c.fact === undefined) === (c.field === undefined), 'a fact correction names its field, a card correction none'),
+)
+export type Correction = v.InferOutput<typeof Correction>
+export const Corrections = v.strictObject({ corrections: v.array(Correction) })
+export type Corrections = v.InferOutput<typeof Corrections>
 
 export const CardConfig = v.strictObject({
   compact: v.pipe(v.array(v.string()), v.length(3)),

@@ -1,11 +1,14 @@
 import * as v from 'valibot'
-import { CardConfig, FactSet, Locales, type Fact } from './schema'
-import { formatNumber } from './format'
+import { CardConfig, Corrections, FactSet, LANGS, Locales, QUALIFIERS, type Fact, type FactSet as Facts, type Lang, type Locales as LocaleSet } from './schema'
+import { dateLine } from '../../widget/card-model'
+import { formatDate, formatFigure, formatNumber, quoteByline } from './format'
+import { QUOTATION, claimedBySource, claimedIn, datesIn } from './claims'
 
 export interface RawData {
   facts: unknown
   locales: unknown
   card: unknown
+  corrections: unknown
 }
 
 // Numbers as written, so "2021-04-01" yields 2021, 4 and 1 and "324.8 million" yields 324.8.
@@ -29,6 +32,53 @@ function containsWord(haystack: string, needle: string): boolean {
   return new RegExp(`(?<![\\d.])${escaped}(?![\\d])`).test(haystack)
 }
 
+/** The text of a fact a reader sees in `lang`: a statement's or quote's words, a figure's label. */
+const proseOf = (fact: Fact) => (fact.kind === 'figure' ? fact.label : fact.text)
+
+// Beyond the numbers: each text states no date, qualifier or quotation its span does not.
+function checkClaims(fact: Fact, facts: Facts, locales: LocaleSet | undefined): string[] {
+  const errors: string[] = []
+  const span = fact.evidence.text
+  const spanDates = datesIn(span)
+  const spanClaims = claimedBySource(span)
+  const dateline = span === `date ${facts.source.published}`
+  for (const lang of LANGS) {
+    const text = proseOf(fact)[lang]
+    for (const date of datesIn(text)) if (!spanDates.has(date)) errors.push(`${lang} text states the date ${date}, which its evidence does not`)
+    for (const claim of claimedIn(text, lang)) if (!spanClaims.has(claim)) errors.push(`${lang} text says "${claim}", which its evidence does not`)
+    if (QUOTATION.test(text) && !(fact.kind === 'quote' && lang === facts.source.lang))
+      errors.push(`${lang} text quotes words its evidence does not; a quotation is a quote fact, marked as translated outside the source's language`)
+    // The dateline dates the document: a text on it says so, and claims no event on that day.
+    const document = locales?.[lang].dateLabel
+    if (dateline && document && !text.toLowerCase().includes(document.toLowerCase()))
+      errors.push(`${lang} text must say that its evidence, the dateline, dates the ${document}: it dates no event`)
+  }
+  if (fact.kind === 'quote' && !span.includes(fact.text[facts.source.lang as Lang]))
+    errors.push(`the ${facts.source.lang} quote is not verbatim in its evidence`)
+  if (fact.kind === 'figure') {
+    for (const claim of spanClaims) if (claim !== fact.qualifier) errors.push(`its evidence says "${claim}", which the figure's qualifier does not`)
+    if (fact.qualifier && !spanClaims.has(fact.qualifier)) errors.push(`qualifier ${fact.qualifier} is not stated in its evidence`)
+  }
+  return errors
+}
+
+// Each qualifier reads, in each language, as that qualifier and no other: "est." and 预计 for an
+// estimate, never ~ or 约 (about).
+function checkQualifierWords(locales: LocaleSet, sourceLang: string): string[] {
+  const errors: string[] = []
+  for (const lang of LANGS) {
+    for (const q of QUALIFIERS) {
+      const pattern = locales[lang].qualifier[q]
+      const says = [...claimedIn(pattern, lang)]
+      if (says.join() !== q) errors.push(`locale.json: ${lang}.qualifier.${q} "${pattern}" reads as ${says.join(' and ') || 'nothing'}; it must read as ${q}`)
+    }
+    const marked = locales[lang].translatedQuote !== undefined
+    if (marked === (lang === sourceLang))
+      errors.push(`locale.json: ${lang}.translatedQuote: ${marked ? 'the source language quotes, it does not translate' : 'a quote translated from the source must be marked as one'}`)
+  }
+  return errors
+}
+
 function checkFact(fact: Fact, source: string): string[] {
   const errors: string[] = []
   const { text, start, end } = fact.evidence
@@ -47,8 +97,7 @@ function checkFact(fact: Fact, source: string): string[] {
     }
   }
   const stated = statedIn(text)
-  const prose = fact.kind === 'figure' ? fact.label : fact.text
-  for (const [lang, words] of Object.entries(prose)) {
+  for (const [lang, words] of Object.entries(proseOf(fact))) {
     for (const n of numbersIn(words)) if (!stated.has(n)) errors.push(`${lang} text states ${n}, which its evidence does not`)
   }
   return errors
@@ -78,6 +127,13 @@ export function validateData(raw: RawData, source: string): string[] {
 
   const locales = v.safeParse(Locales, raw.locales)
   if (!locales.success) for (const i of locales.issues) errors.push(`locale.json: ${keys(i).join('.')}: ${i.message}`)
+  else errors.push(...checkQualifierWords(locales.output, factSet.output.source.lang))
+  const strings = locales.success ? locales.output : undefined
+  for (const fact of factSet.output.facts) for (const e of checkClaims(fact, factSet.output, strings)) errors.push(`fact ${fact.id}: ${e}`)
+
+  const corrections = v.safeParse(Corrections, raw.corrections)
+  if (!corrections.success) for (const i of corrections.issues) errors.push(`corrections.json: ${keys(i).join('.')}: ${i.message}`)
+  else if (strings) errors.push(...checkCorrections(corrections.output.corrections, byId, strings, factSet.output))
 
   const card = v.safeParse(CardConfig, raw.card)
   if (!card.success) for (const i of card.issues) errors.push(`card.json: ${keys(i).join('.')}: ${i.message}`)
@@ -91,5 +147,38 @@ export function validateData(raw: RawData, source: string): string[] {
     expect(c.quote, 'quote', 'quote')
     for (const id of [c.advantagesIntro, ...c.advantages]) expect(id, 'statement', 'advantages')
   }
+  return errors
+}
+
+/** What a reader sees today of the thing a correction names, in `lang`. */
+function shownNow(c: v.InferOutput<typeof Corrections>['corrections'][number], fact: Fact | undefined, locales: LocaleSet, facts: Facts, lang: Lang): string | undefined {
+  const strings = locales[lang]
+  if (c.card === 'date') return dateLine(strings.dateLabel, formatDate(facts.source.published, lang))
+  if (c.card) return strings[c.card]
+  if (!fact) return undefined
+  if (c.field === 'text' && fact.kind !== 'figure') return fact.text[lang]
+  if (c.field === 'label' && fact.kind === 'figure') return fact.label[lang]
+  if (c.field === 'value' && fact.kind === 'figure') return formatFigure(fact, lang, strings)
+  if (c.field === 'byline' && fact.kind === 'quote') return quoteByline(strings, fact.attribution[lang], lang !== facts.source.lang)
+  return undefined
+}
+
+// A correction that does not match what readers see would misreport the change: each entry's
+// `after` is what the card and the API show today, unless a later entry changed it again.
+function checkCorrections(list: v.InferOutput<typeof Corrections>['corrections'], byId: Map<string, Fact>, locales: LocaleSet, facts: Facts): string[] {
+  const errors: string[] = []
+  list.forEach((c, i) => {
+    const where = `corrections.json: ${i} (${c.fact ?? c.card})`
+    const fact = c.fact === undefined ? undefined : byId.get(c.fact)
+    if (c.fact !== undefined && !fact) return errors.push(`${where}: names no fact`)
+    if (Object.keys(c.after).sort().join() !== Object.keys(c.before).sort().join()) errors.push(`${where}: before and after name different languages`)
+    const later = list.slice(i + 1).some((d) => d.fact === c.fact && d.card === c.card && d.field === c.field)
+    for (const [lang, text] of Object.entries(c.after) as [Lang, string][]) {
+      const now = shownNow(c, fact, locales, facts, lang)
+      if (now === undefined) errors.push(`${where}: ${c.field} is not a field of a ${fact?.kind} fact`)
+      else if (!later && now !== text) errors.push(`${where}: after.${lang} "${text}" is not what readers see now, "${now}"`)
+      if (c.before[lang] === text) errors.push(`${where}: ${lang} did not change`)
+    }
+  })
   return errors
 }

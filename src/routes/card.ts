@@ -37,20 +37,36 @@ const CardFigure = v.object({
   label: v.string(),
   value: v.pipe(v.string(), v.metadata({ example: 'RMB 10 billion' })),
   equivalent: v.optional(v.pipe(v.string(), v.metadata({ example: 'US$1.5 billion' }))),
-  evidence: v.string(),
-  href: v.pipe(v.string(), v.description('Relative to this API: the source document at the span.')),
+  evidence: v.pipe(
+    v.string(),
+    v.description('The verbatim span of the source. Its link is /source#<id>:~:text=<the span, percent-encoded>: the span marked on /source, and found by the text fragment in any copy.'),
+  ),
 })
 
 export const CardModel = v.object({
   lang: v.picklist(LANGS),
   variant: v.picklist(VARIANTS),
   headline: v.string(),
-  date: v.object({ iso: v.string(), text: v.string() }),
+  date: v.pipe(
+    v.object({
+      iso: v.pipe(v.string(), v.description("The press release's date, its dateline: it dates the document, not an event.")),
+      text: v.pipe(v.string(), v.metadata({ example: 'Press release · April 1, 2021 · Updated December 1, 2026' })),
+    }),
+    v.description('text is the date line as shown: the press release\'s date, labelled as such, and "Updated <date>" when a correction (GET /v1/facts, /v1/source) touched what the card shows.'),
+  ),
   figures: v.array(CardFigure),
-  quote: v.optional(v.object({ text: v.string(), attribution: v.string(), href: v.string() })),
+  quote: v.optional(
+    v.object({
+      text: v.string(),
+      attribution: v.string(),
+      byline: v.pipe(v.string(), v.description('The attribution as shown; outside the source language it marks the quote as translated.')),
+      translatedFrom: v.optional(v.pipe(v.string(), v.description('The language the quote is translated from, when it is a translation.'))),
+      href: v.string(),
+    }),
+  ),
   advantages: v.optional(v.object({ title: v.string(), items: v.array(v.object({ id: v.string(), text: v.string() })) })),
-  source: v.object({ label: v.string(), href: v.string(), lang: v.pipe(v.string(), v.description('The language evidence is quoted in.')) }),
-  ui: v.object({ label: v.string(), keyFigures: v.string(), evidence: v.string() }),
+  source: v.object({ label: v.string(), lang: v.pipe(v.string(), v.description('The language evidence is quoted in. The source document is /source.')) }),
+  ui: v.object({ label: v.string(), keyFigures: v.optional(v.string()), evidence: v.string() }),
 })
 
 export const cardDoc: RouteDoc = {
