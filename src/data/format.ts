@@ -48,4 +48,4 @@ export function formatDate(iso: string, lang: Lang): string {
 
 /** "— Lei Jun"; "——雷军（译自小米英文新闻稿）" where the quote is our translation of the source's words. */
 export const quoteByline = (strings: LocaleStrings, attribution: string, translated: boolean) =>
-  fill(strings.byline, translated ? fill(strings.translatedQuote!, attribution) : attribution)
+  fill(strings.byline, translated && strings.translatedQuote ? fill(strings.translatedQuote, attribution) : attribution)

@@ -90,6 +90,8 @@ function checkFact(fact: Fact, source: string): string[] {
         : `evidence offsets ${start}-${end} do not match the source; the text stands at ${at}-${at + text.length}`,
     )
   }
+  // A text fragment (#:~:text=, widget/card-model.ts evidenceHref) reads a leading or trailing '-' as a prefix or suffix mark.
+  if (/^-|-$/.test(text)) errors.push(`evidence must not start or end with "-", which a text fragment would misread`)
   if (fact.kind === 'figure') {
     for (const [what, value] of [['value', fact.value], ['equivalent', fact.equivalent?.value]] as const) {
       if (value !== undefined && !containsWord(text, asWrittenInSource(value)))
@@ -102,6 +104,8 @@ function checkFact(fact: Fact, source: string): string[] {
   }
   return errors
 }
+
+const HAN = /\p{Script=Han}/u
 
 const keys = (issue: v.BaseIssue<unknown>) => (issue.path ?? []).map((item) => item.key as string | number)
 
@@ -121,6 +125,7 @@ export function validateData(raw: RawData, source: string): string[] {
   const byId = new Map<string, Fact>()
   for (const fact of factSet.output.facts) {
     if (byId.has(fact.id)) errors.push(`fact ${fact.id}: duplicate id`)
+    if (HAN.test(fact.note)) errors.push(`fact ${fact.id}: note must be English`)
     byId.set(fact.id, fact)
     for (const e of checkFact(fact, source)) errors.push(`fact ${fact.id}: ${e}`)
   }
@@ -169,6 +174,8 @@ function checkCorrections(list: v.InferOutput<typeof Corrections>['corrections']
   const errors: string[] = []
   list.forEach((c, i) => {
     const where = `corrections.json: ${i} (${c.fact ?? c.card})`
+    // /v1/facts serves them in every language: Chinese of one region would read wrong in another's.
+    if (HAN.test(c.what + c.why)) errors.push(`${where}: what and why must be English`)
     const fact = c.fact === undefined ? undefined : byId.get(c.fact)
     if (c.fact !== undefined && !fact) return errors.push(`${where}: names no fact`)
     if (Object.keys(c.after).sort().join() !== Object.keys(c.before).sort().join()) errors.push(`${where}: before and after name different languages`)

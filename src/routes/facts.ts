@@ -1,11 +1,30 @@
 import * as v from 'valibot'
 import { Hono } from 'hono'
-import { factSet, factsById, formatted } from '../data'
+import { evidenceHref } from '../../widget/card-model'
+import { correctionsOf, factSet, factsById, formatted } from '../data'
 import { CATEGORIES, CURRENCIES, Evidence, QUALIFIERS, UNITS, type Fact, type Lang } from '../data/schema'
 import { cachedJson } from '../lib/cached'
 import { langParam, languageHeaders, resolveLang, strictQuery, valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
 import { problemResponse } from '../lib/problem'
+
+/** One correction of a fact, in the response language (data/corrections.json). */
+export const ApiCorrection = v.object({
+  date: v.pipe(v.string(), v.description('ISO 8601: when the correction was made.')),
+  field: v.optional(v.pipe(v.string(), v.description('What changed: text, label, value (the formatted figure) or byline.'))),
+  what: v.pipe(v.string(), v.description('What changed, in English.')),
+  why: v.pipe(v.string(), v.description('Why, in English.')),
+  before: v.string(),
+  after: v.string(),
+})
+
+export const ApiEvidence = v.object({
+  ...Evidence.entries,
+  href: v.pipe(
+    v.string(),
+    v.description('Relative to this API: /source at the marked span, with a text fragment (#:~:text=) that finds it in any copy. The span is source.slice(start, end) of the text whose SHA-256 GET /v1/source states.'),
+  ),
+})
 
 export const ApiFact = v.object({
   id: v.pipe(v.string(), v.metadata({ example: 'initial-investment' })),
@@ -13,6 +32,9 @@ export const ApiFact = v.object({
   kind: v.picklist(['statement', 'quote', 'figure']),
   text: v.optional(v.pipe(v.string(), v.description('The fact in the response language (statements and quotes).'))),
   attribution: v.optional(v.string()),
+  translatedFrom: v.optional(
+    v.pipe(v.string(), v.description("A quote outside the source's language is our translation of the source's words: the language it is translated from.")),
+  ),
   label: v.optional(v.pipe(v.string(), v.description('What a figure measures, in the response language.'))),
   value: v.optional(v.pipe(v.number(), v.description('Machine value in base units: 10000000000, never 10 "billion".'))),
   unit: v.optional(v.picklist(UNITS)),
@@ -25,15 +47,29 @@ export const ApiFact = v.object({
       v.description("The source's own conversion into another currency."),
     ),
   ),
-  holdsFor: v.pipe(v.string(), v.description('ISO 8601 date, month or interval the fact holds for.')),
-  evidence: Evidence,
+  holdsFor: v.pipe(
+    v.string(),
+    v.description("ISO 8601 date, month or interval the fact holds for; where the source gives none, the press release's date (its dateline), not the date of an event."),
+  ),
+  evidence: ApiEvidence,
+  note: v.pipe(v.string(), v.description('Why the evidence entails the text, in English.')),
+  corrections: v.optional(v.pipe(v.array(ApiCorrection), v.description('Every correction of this fact in the response language, oldest first.'))),
 })
 export const FactList = v.object({ lang: v.string(), count: v.pipe(v.number(), v.integer()), facts: v.array(ApiFact) })
 
 function localize(fact: Fact, lang: Lang): v.InferOutput<typeof ApiFact> {
-  const { id, category, kind, holdsFor, evidence } = fact
+  const { id, category, kind, holdsFor, note } = fact
+  const evidence = { ...fact.evidence, href: evidenceHref(id, fact.evidence.text) }
+  const own = correctionsOf([id], lang).filter((c) => c.fact === id)
+  const corrections = own.length
+    ? { corrections: own.map((c) => ({ date: c.date, field: c.field, what: c.what, why: c.why, before: c.before[lang]!, after: c.after[lang]! })) }
+    : {}
   if (fact.kind !== 'figure') {
-    return { id, category, kind, text: fact.text[lang], ...(fact.kind === 'quote' && { attribution: fact.attribution[lang] }), holdsFor, evidence }
+    const quote = fact.kind === 'quote' && {
+      attribution: fact.attribution[lang],
+      ...(lang !== factSet.source.lang && { translatedFrom: factSet.source.lang }),
+    }
+    return { id, category, kind, text: fact.text[lang], ...quote, holdsFor, evidence, note, ...corrections }
   }
   const text = formatted[lang].figures[id]
   return {
@@ -47,6 +83,8 @@ function localize(fact: Fact, lang: Lang): v.InferOutput<typeof ApiFact> {
     ...(fact.equivalent && { equivalent: { ...fact.equivalent, formatted: text.equivalent! } }),
     holdsFor,
     evidence,
+    note,
+    ...corrections,
   }
 }
 

@@ -1,19 +1,41 @@
 import * as v from 'valibot'
 import { Hono } from 'hono'
-import { factSet, source } from '../data'
-import { cachedJson } from '../lib/cached'
+import { corrections, factSet, source } from '../data'
+import { CACHE_CONTROL } from '../lib/cache-policy'
+import { memoized, respondCached } from '../lib/cached'
 import { strictQuery, valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
+
+const byLang = v.pipe(v.record(v.string(), v.string()), v.description('By language: what readers saw before, and see after.'))
 
 export const SourceDocument = v.object({
   title: v.string(),
   publisher: v.string(),
-  published: v.string(),
+  published: v.pipe(v.string(), v.description("The press release's date, its dateline: it dates the document, not an event.")),
   file: v.string(),
   lang: v.string(),
   length: v.pipe(v.number(), v.integer(), v.description('In UTF-16 code units, the unit of every evidence offset.')),
+  sha256: v.pipe(
+    v.string(),
+    v.description('SHA-256 of text as UTF-8, in hex: a copy of the source is this one when its digest matches, and every evidence span is text.slice(start, end) of it.'),
+  ),
   html: v.pipe(v.string(), v.description('The document as a page, each evidence span an anchor: /source#<fact-id>.')),
   text: v.pipe(v.string(), v.description('The source, byte for byte as published.')),
+  corrections: v.pipe(
+    v.array(
+      v.object({
+        date: v.string(),
+        fact: v.optional(v.string()),
+        card: v.optional(v.pipe(v.string(), v.description("The card's own wording that changed: headline, source or date."))),
+        field: v.optional(v.string()),
+        what: v.string(),
+        why: v.string(),
+        before: byLang,
+        after: byLang,
+      }),
+    ),
+    v.description('Every correction of the facts and the card, oldest first.'),
+  ),
 })
 
 const sourceQuery = strictQuery({})
@@ -21,24 +43,48 @@ const sourceQuery = strictQuery({})
 export const sourceDoc: RouteDoc = {
   method: 'get',
   path: '/v1/source',
-  summary: "The source document's metadata and text",
+  summary: "The source document's metadata, text, SHA-256 and the corrections made",
   request: { query: sourceQuery },
   responses: {
-    200: { description: 'The source document', content: { 'application/json': { schema: SourceDocument } } },
+    200: {
+      description: 'The source document. Content-Digest (RFC 9530) is the SHA-256 of this body; Cache-Control no-transform keeps it true through caches that would re-encode it.',
+      content: { 'application/json': { schema: SourceDocument } },
+    },
     304: notModified,
     400: problem('This route takes no parameters'),
   },
 }
 
-export const sourceApi = new Hono().get('/v1/source', valid('query', sourceQuery), (c) =>
-  cachedJson(c, 'source', () => ({
-    title: factSet.source.title,
-    publisher: factSet.source.publisher,
-    published: factSet.source.published,
-    file: factSet.source.file,
-    lang: factSet.source.lang,
-    length: source.length,
-    html: '/source',
-    text: source,
-  }), { 'Content-Language': factSet.source.lang }),
-)
+const sha256 = async (text: string) => new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))
+const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')
+const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes))
+
+// Of data fixed at deploy: computed once per isolate.
+let sourceDigest: Promise<string> | undefined
+let bodyDigest: Promise<string> | undefined
+
+export const sourceApi = new Hono().get('/v1/source', valid('query', sourceQuery), async (c) => {
+  const sha = await (sourceDigest ??= sha256(source).then(hex))
+  const entry = memoized('source', () =>
+    JSON.stringify({
+      title: factSet.source.title,
+      publisher: factSet.source.publisher,
+      published: factSet.source.published,
+      file: factSet.source.file,
+      lang: factSet.source.lang,
+      length: source.length,
+      sha256: sha,
+      html: '/source',
+      text: source,
+      corrections,
+    } satisfies v.InferOutput<typeof SourceDocument>),
+  )
+  const res = respondCached(c, entry, 'application/json; charset=utf-8', {
+    'Content-Language': factSet.source.lang,
+    // The edge compresses JSON unless told not to; re-encoded, the body would no longer match its digest.
+    'Cache-Control': `${CACHE_CONTROL}, no-transform`,
+  })
+  // Content-Digest is of the content sent: a 304 and a HEAD send none.
+  if (res.status === 200 && c.req.method === 'GET') res.headers.set('Content-Digest', `sha-256=:${await (bodyDigest ??= sha256(entry.body).then(base64))}:`)
+  return res
+})

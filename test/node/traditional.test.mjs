@@ -27,6 +27,10 @@ const TAIWAN_VOCABULARY = Converter({ from: 't', to: 'twp' })
 // OpenCC's Taiwan forms follow the Ministry of Education (臺); Taiwan's press, and its own
 // Central News Agency, write 台 (台灣, 平台). Both are Traditional; we write as the press does.
 const TAIWAN_FORMS = new Set(['台'])
+// OpenCC's Hong Kong table maps 戶 (U+6236) to 户 (U+6237), imitating a glyph; Hong Kong's press
+// and government text encode 戶 U+6236 (星島 and 中評社 write 用戶), and so do we.
+const HONG_KONG_FORMS = new Map([['戶', '户']])
+const OWN_FORMS = { 'zh-HK': (c) => HONG_KONG_FORMS.get(c) ?? c, 'zh-TW': (c) => (TAIWAN_FORMS.has(c) ? '臺' : c) }
 // Words OpenCC's IT dictionary turns into Taiwan's computing terms, where our sense is another:
 // 支持 is backing (信任與支持), not technical support (支援); 文件 is a document, not a computer file (檔案).
 const TAIWAN_WORDS = ['支持', '文件']
@@ -37,7 +41,7 @@ describe('Traditional Chinese text (OpenCC as a check)', () => {
       const region = REGION[lang]
       for (const [where, text] of texts(lang)) {
         // A character Simplified→Traditional conversion would change is Simplified, unless it is
-        // this region's own form of that Traditional character (Hong Kong's 户 for 戶).
+        // this region's own form of that Traditional character.
         const simplified = [...text].filter((c) => toTraditional(c) !== c && region(toTraditional(c)) !== c && !(lang == 'zh-TW' && TAIWAN_FORMS.has(c)))
         assert.deepEqual(simplified, [], `${lang} ${where}: ${text}`)
       }
@@ -46,11 +50,18 @@ describe('Traditional Chinese text (OpenCC as a check)', () => {
     it(`${lang} uses the region's own character forms`, () => {
       const region = REGION[lang]
       for (const [where, text] of texts(lang)) {
-        const kept = lang == 'zh-TW' ? [...text].map((c) => (TAIWAN_FORMS.has(c) ? '臺' : c)).join('') : text
+        // Compared in OpenCC's forms where the region's press writes otherwise (戶, 台).
+        const kept = [...text].map(OWN_FORMS[lang]).join('')
         assert.equal(region(kept), kept, `${lang} ${where}`)
       }
     })
   }
+
+  it('zh-HK writes 戶 (U+6236), never 户 (U+6237)', () => {
+    const hk = texts('zh-HK')
+    assert.ok(hk.some(([, text]) => text.includes('戶')), 'the zh-HK text writes 用戶')
+    for (const [where, text] of hk) assert.ok(!text.includes('户'), `zh-HK ${where}: ${text}`)
+  })
 
   it('zh-TW has no mainland or Hong Kong vocabulary that Taiwan writes otherwise', () => {
     for (const [where, text] of texts('zh-TW')) {
@@ -73,7 +84,7 @@ describe('Traditional Chinese text (OpenCC as a check)', () => {
   it('catches what it is meant to catch', () => {
     // The checks themselves can fail: a Simplified character, a Taiwan form in Hong Kong text, mainland words in Taiwan's.
     assert.notEqual(toTraditional('智能电动汽车'), '智能电动汽车')
-    assert.notEqual(REGION['zh-HK']('用戶'), '用戶')
+    assert.notEqual(REGION['zh-HK']('衛生'), '衛生')
     assert.notEqual(TAIWAN_VOCABULARY('軟件和網絡'), '軟件和網絡')
   })
 })

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { corrections, factSet, factsById, locales, source } from '../../src/data'
+import { LANGS } from '../../src/data/schema'
 import { expectProblem, get, getJson } from './helpers'
 
 describe('GET /v1/facts', () => {
@@ -30,7 +32,7 @@ describe('GET /v1/facts', () => {
     for (const tag of ['zh', 'zh-Hans', 'zh-CN', 'ZH-cn', 'zh-Hans-CN']) {
       const { res, body } = await getJson(`/v1/facts?lang=${tag}`)
       expect(res.headers.get('Content-Language'), tag).toBe('zh-CN')
-      expect(body.facts[0].text).toBe('小米于2021年4月1日宣布进军智能电动汽车业务。')
+      expect(body.facts[0].text).toBe((factsById.get('announcement-date') as any).text['zh-CN'])
     }
     const negotiated = await get('/v1/facts', { headers: { 'Accept-Language': 'fr;q=1, zh-SG;q=0.8, en;q=0.5' } })
     expect(negotiated.headers.get('Content-Language')).toBe('zh-CN')
@@ -60,8 +62,26 @@ describe('GET /v1/facts/{id}', () => {
   it('returns one fact', async () => {
     const { res, body } = await getJson('/v1/facts/founder-statement?lang=zh')
     expect(res.status).toBe(200)
-    expect(body).toMatchObject({ id: 'founder-statement', kind: 'quote', attribution: '雷军' })
+    expect(body).toMatchObject({ id: 'founder-statement', kind: 'quote', attribution: '雷军', translatedFrom: 'en' })
     expect(body.evidence.text.endsWith('—Lei Jun')).toBe(true)
+  })
+
+  it("carries each fact's note, its own corrections in the response language, and an evidence link with a text fragment", async () => {
+    for (const lang of LANGS) {
+      for (const f of (await getJson(`/v1/facts?lang=${lang}`)).body.facts) {
+        expect(f.note, f.id).toBe((factsById.get(f.id) as any).note)
+        const [path, directive] = f.evidence.href.split(':~:text=')
+        expect(path, f.id).toBe(`/source#${f.id}`)
+        expect(decodeURIComponent(directive), f.id).toBe(f.evidence.text)
+        const own = corrections.filter((c) => c.fact === f.id && lang in c.after)
+        expect((f.corrections ?? []).map((c: any) => [c.date, c.before, c.after]), `${lang} ${f.id}`).toEqual(
+          own.map((c) => [c.date, c.before[lang], c.after[lang]]),
+        )
+      }
+    }
+    const ten = (await getJson('/v1/facts/ten-year-investment?lang=zh-TW')).body
+    expect(ten.corrections).toEqual([expect.objectContaining({ field: 'value', before: '約100億美元', after: '預計100億美元' })])
+    expect((await getJson('/v1/facts/hkex-notice?lang=en')).body.corrections).toBeUndefined()
   })
 
   it('404s an unknown id and 400s a malformed one', async () => {
@@ -78,14 +98,15 @@ describe('GET /v1/card', () => {
     expect(body).toMatchObject({ lang: 'en', variant: 'compact', headline: 'Xiaomi launches its smart electric vehicle business' })
     expect(body.figures.map((f: any) => [f.label, f.value])).toEqual([
       ['Initial investment', 'RMB 10 billion'],
-      ['Total investment, next 10 years', '~US$10 billion'],
+      ['Total investment, next 10 years', 'est. US$10 billion'],
       ['Cash reserve at the end of 2020', 'RMB 108 billion'],
     ])
     // compact shows the value alone; the evidence still carries the source's conversion.
-    expect(body.figures[0]).toMatchObject({ href: '/source#initial-investment' })
     expect(body.figures[0].equivalent).toBeUndefined()
     expect(body.figures[0].evidence).toContain('(US$1.5 billion)')
-    expect(body.source).toEqual({ label: 'Source: Xiaomi announcement', href: '/source', lang: 'en' })
+    expect(body.source).toEqual({ label: 'Source: Xiaomi press release', lang: 'en' })
+    // The date is the press release's, labelled so; a correction touched this card.
+    expect(body.date).toEqual({ iso: '2021-04-01', text: 'Press release · April 1, 2021 · Updated December 1, 2026' })
     expect(body.quote).toBeUndefined()
   })
 
@@ -95,7 +116,34 @@ describe('GET /v1/card', () => {
     expect(body.figures[0].equivalent).toBe('15亿美元')
     expect(body.quote.attribution).toBe('雷军')
     expect(body.advantages.items).toHaveLength(6)
-    expect(body.headline).toBe('小米宣布进军智能电动汽车业务')
+    expect(body.headline).toBe('小米宣布进军智能电动汽车行业')
+  })
+
+  it('marks the quote as translated in every language but the source\'s, with the Chinese two-em dash', async () => {
+    const marks = { 'zh-CN': '——雷军（译自小米英文新闻稿）', 'zh-HK': '——雷軍（譯自小米英文新聞稿）', 'zh-TW': '——雷軍（譯自小米英文新聞稿）' }
+    for (const lang of LANGS) {
+      const { quote } = (await getJson(`/v1/card?variant=full&lang=${lang}`)).body
+      const fact = (await getJson(`/v1/facts/founder-statement?lang=${lang}`)).body
+      if (lang == factSet.source.lang) {
+        expect([quote.byline, quote.translatedFrom, fact.translatedFrom], lang).toEqual(['— Lei Jun', undefined, undefined])
+        // The source's own words, verbatim.
+        expect(fact.evidence.text.startsWith(fact.text), lang).toBe(true)
+      } else {
+        expect([quote.byline, quote.translatedFrom, fact.translatedFrom], lang).toEqual([marks[lang], 'en', 'en'])
+      }
+    }
+  })
+
+  it('shows "Updated <date>" from the latest correction of what the card shows, in each language', async () => {
+    for (const lang of LANGS) {
+      for (const q of ['variant=compact', 'variant=full', 'variant=stat&fact=cash-reserve']) {
+        const { date } = (await getJson(`/v1/card?${q}&lang=${lang}`)).body
+        const latest = corrections.filter((c) => lang in c.after).at(-1)!.date
+        expect(latest).toBe('2026-12-01')
+        expect(date.text, `${lang} ${q}`).toMatch(lang == 'en' ? / · Updated December 1, 2026$/ : / · 更新[于於]2026年12月1日$/)
+        expect(date.text.startsWith(locales[lang].dateLabel), lang).toBe(true)
+      }
+    }
   })
 
   it('stat: one figure, the default or the one named', async () => {
@@ -119,6 +167,30 @@ describe('GET /v1/source', () => {
     expect(body.text).toContain('Xiaomi has abundant cash resources that allow Xiaomi to invest with confidence.')
     const facts = (await getJson('/v1/facts')).body.facts
     for (const f of facts) expect(body.text.slice(f.evidence.start, f.evidence.end)).toBe(f.evidence.text)
+  })
+
+  it("states the source's SHA-256, and the body's in Content-Digest (RFC 9530), kept from re-encoding", async () => {
+    const hash = async (text: string | ArrayBuffer) =>
+      new Uint8Array(await crypto.subtle.digest('SHA-256', typeof text == 'string' ? new TextEncoder().encode(text) : text))
+    const res = await get('/v1/source')
+    const bytes = await res.arrayBuffer()
+    const body = JSON.parse(new TextDecoder().decode(bytes))
+    expect(body.sha256).toBe([...(await hash(source))].map((b) => b.toString(16).padStart(2, '0')).join(''))
+    expect(body.sha256).toBe([...(await hash(body.text))].map((b) => b.toString(16).padStart(2, '0')).join(''))
+    expect(res.headers.get('Content-Digest')).toBe(`sha-256=:${btoa(String.fromCharCode(...(await hash(bytes))))}:`)
+    expect(res.headers.get('Cache-Control')).toMatch(/, no-transform$/)
+    // A 304 and a HEAD send no content, so no digest of it.
+    const etag = res.headers.get('ETag')!
+    expect((await get('/v1/source', { headers: { 'If-None-Match': etag } })).headers.get('Content-Digest')).toBeNull()
+    expect((await get('/v1/source', { method: 'HEAD' })).headers.get('Content-Digest')).toBeNull()
+    // The same answer again (from the isolate's hot cache) carries the same digest.
+    expect((await get('/v1/source')).headers.get('Content-Digest')).toBe(res.headers.get('Content-Digest'))
+  })
+
+  it('lists every correction', async () => {
+    const { body } = await getJson('/v1/source')
+    expect(body.corrections).toEqual(corrections)
+    expect(body.corrections.map((c: any) => c.fact ?? c.card)).toEqual(expect.arrayContaining(['announcement-date', 'ten-year-investment', 'founder-statement', 'date', 'source']))
   })
 })
 
@@ -149,7 +221,8 @@ describe('every route', () => {
       const first = await get(path)
       const etag = first.headers.get('ETag')!
       expect(etag, path).toMatch(/^"[a-z0-9-]+"$/)
-      expect(first.headers.get('Cache-Control')).toBe('public, max-age=300, stale-while-revalidate=604800, stale-if-error=604800')
+      // /v1/source adds no-transform: re-encoded, its body would not match its Content-Digest.
+      expect(first.headers.get('Cache-Control')).toBe(`public, max-age=300, stale-while-revalidate=604800, stale-if-error=604800${path == '/v1/source' ? ', no-transform' : ''}`)
       const again = await get(path, { headers: { 'If-None-Match': `"other", ${etag}` } })
       expect(again.status, path).toBe(304)
       expect(await again.text()).toBe('')

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { rawData, source, factSet } from '../../src/data'
+import { rawData, source, factSet, corrections, locales } from '../../src/data'
+import { LANGS } from '../../src/data/schema'
 import { validateData } from '../../src/data/validate'
 
-const clone = () => structuredClone(rawData) as { facts: any; locales: any; card: any }
+const clone = () => structuredClone(rawData) as { facts: any; locales: any; card: any; corrections: any }
 const fact = (data: ReturnType<typeof clone>, id: string) => data.facts.facts.find((f: any) => f.id === id)
 
 describe('the fact set', () => {
@@ -69,7 +70,7 @@ describe('the validator', () => {
 
   it('rejects a number in the text that the span does not state, in either language', () => {
     const data = clone()
-    fact(data, 'announcement-date').text['zh-CN'] = '小米于2021年5月1日宣布进军智能电动汽车业务。'
+    fact(data, 'announcement-date').text['zh-CN'] = '小米这份新闻稿的日期为2021年5月1日。'
     expect(validateData(data, source)).toContain('fact announcement-date: zh-CN text states 5, which its evidence does not')
   })
 
@@ -81,14 +82,18 @@ describe('the validator', () => {
     const errors = validateData(data, source)
     expect(errors).toContain('fact connected-devices: zh-TW text states 3.25, which its evidence does not')
     expect(errors).toContain('fact wholly-owned-subsidiary: zh-HK text states 2022, which its evidence does not')
-    expect(errors).toHaveLength(2)
+    expect(errors).toContain('fact wholly-owned-subsidiary: zh-HK text states the date 2022-03, which its evidence does not')
+    expect(errors).toHaveLength(3)
   })
 
   it('counts a month the evidence names as its number (March is 3月), and no other', () => {
     const data = clone()
     expect(fact(data, 'wholly-owned-subsidiary').text['zh-TW']).toContain('2021年3月')
     fact(data, 'wholly-owned-subsidiary').text['zh-TW'] = '雷軍在2021年4月的發表會上表示，電動車業務將由小米全資子公司營運。'
-    expect(validateData(data, source)).toEqual(['fact wholly-owned-subsidiary: zh-TW text states 4, which its evidence does not'])
+    expect(validateData(data, source)).toEqual([
+      'fact wholly-owned-subsidiary: zh-TW text states 4, which its evidence does not',
+      'fact wholly-owned-subsidiary: zh-TW text states the date 2021-04, which its evidence does not',
+    ])
   })
 
   it('requires every text in all four languages', () => {
@@ -113,5 +118,97 @@ describe('the validator', () => {
     const data = clone()
     data.card.compact[0] = 'ev-ceo'
     expect(validateData(data, source)).toContain('card.json: a figure list names ev-ceo, which is not a figure fact')
+  })
+})
+
+// The claims this data once made beyond its evidence (data/corrections.json keeps each one's
+// before): put back, each must fail, in every language it was made in.
+const before = (id: string) => corrections.find((c) => c.fact === id)!.before
+const errorsWith = (change: (data: ReturnType<typeof clone>) => void) => {
+  const data = clone()
+  change(data)
+  return validateData(data, source)
+}
+
+describe('every claim no stronger than its evidence, in every language', () => {
+  it('prints each fact with its span and why the span entails it', () => {
+    const rows = factSet.facts.map((f) => `| ${f.id} | ${f.evidence.text.replaceAll('|', '\\|')} | ${f.note} |`)
+    console.log(['| fact | evidence | why it entails the text |', '|---|---|---|', ...rows].join('\n'))
+    expect(rows).toHaveLength(factSet.facts.length)
+    expect(errorsWith((d) => delete fact(d, 'ev-ceo').note).join()).toMatch(/^fact ev-ceo: facts\.\d+\.note/)
+  })
+
+  it('refuses an event claimed on the dateline, which only dates the press release', () => {
+    const old = before('announcement-date')
+    for (const lang of LANGS) {
+      expect(old[lang], lang).toBeDefined()
+      const errors = errorsWith((d) => (fact(d, 'announcement-date').text[lang] = old[lang]))
+      expect(errors, lang).toContain(`fact announcement-date: ${lang} text must say that its evidence, the dateline, dates the ${locales[lang].dateLabel}: it dates no event`)
+    }
+  })
+
+  it('refuses a date at a precision or day its span does not state', () => {
+    // The launch event is "March 2021": not 1 April, and no day at all.
+    for (const lang of LANGS) {
+      const text = lang == 'en' ? 'Lei Jun stated at a launch event on 1 April 2021 that the EV business will be run by a subsidiary.' : '雷军在2021年4月1日的发布会上表示，电动汽车业务将由全资子公司运营。'
+      expect(errorsWith((d) => (fact(d, 'wholly-owned-subsidiary').text[lang] = text)), lang).toContain(
+        `fact wholly-owned-subsidiary: ${lang} text states the date 2021-04-01, which its evidence does not`,
+      )
+    }
+  })
+
+  it('refuses an estimate written as an approximation, in every language', () => {
+    const old = { en: '~{n}', 'zh-CN': '约{n}', 'zh-HK': '約{n}', 'zh-TW': '約{n}' } as const
+    for (const lang of LANGS) {
+      // The formatted value the cards showed (corrections.json) is that pattern's output.
+      expect(before('ten-year-investment')[lang]).toBe(old[lang].replace('{n}', before('ten-year-investment')[lang]!.replace(/^~|^约|^約/, '')))
+      expect(errorsWith((d) => (d.locales[lang].qualifier.estimated = old[lang])), lang).toContain(
+        `locale.json: ${lang}.qualifier.estimated "${old[lang]}" reads as approximately; it must read as estimated`,
+      )
+    }
+  })
+
+  it('refuses a qualifier its span does not state, and a figure that drops the one it does', () => {
+    for (const lang of LANGS) {
+      const about = lang == 'en' ? 'Cash reserve of about' : '约现金储备'
+      expect(errorsWith((d) => (fact(d, 'cash-reserve').label[lang] = about)), lang).toContain(
+        `fact cash-reserve: ${lang} text says "approximately", which its evidence does not`,
+      )
+    }
+    expect(errorsWith((d) => delete fact(d, 'connected-devices').qualifier)).toEqual([
+      'fact connected-devices: its evidence says "more-than", which the figure\'s qualifier does not',
+    ])
+    expect(errorsWith((d) => (fact(d, 'cash-reserve').qualifier = 'estimated'))).toEqual(['fact cash-reserve: qualifier estimated is not stated in its evidence'])
+  })
+
+  it('refuses a translated quote presented as the speaker\'s own words, and a quotation a statement makes up', () => {
+    for (const lang of LANGS.filter((l) => l !== factSet.source.lang)) {
+      expect(errorsWith((d) => delete d.locales[lang].translatedQuote), lang).toContain(
+        `locale.json: ${lang}.translatedQuote: a quote translated from the source must be marked as one`,
+      )
+      // The term in quotation marks that the business-model advantage once put in Xiaomi's mouth.
+      expect(errorsWith((d) => (fact(d, 'advantage-business-model').text[lang] = before('advantage-business-model')[lang])), lang).toContain(
+        `fact advantage-business-model: ${lang} text quotes words its evidence does not; a quotation is a quote fact, marked as translated outside the source's language`,
+      )
+    }
+    expect(errorsWith((d) => (d.locales.en.translatedQuote = '{n} (translated)'))).toEqual(['locale.json: en.translatedQuote: the source language quotes, it does not translate'])
+    expect(errorsWith((d) => (fact(d, 'founder-statement').text.en = 'I am willing to put all my reputation on the line.'))).toEqual([
+      'fact founder-statement: the en quote is not verbatim in its evidence',
+    ])
+  })
+
+  it('refuses notes, and corrections\' what and why, that are not English', () => {
+    expect(errorsWith((d) => (fact(d, 'ev-ceo').note = 'The span says 雷军 will serve as CEO of the business.'))).toEqual(['fact ev-ceo: note must be English'])
+    expect(errorsWith((d) => (d.corrections.corrections[0].why = '公告 is an exchange filing.'))).toEqual([
+      `corrections.json: 0 (${corrections[0].fact ?? corrections[0].card}): what and why must be English`,
+    ])
+  })
+
+  it('holds every correction to what readers see now', () => {
+    expect(corrections.length).toBeGreaterThan(0)
+    for (const c of corrections) expect(c.date).toBe('2026-12-01')
+    const wrong = errorsWith((d) => (d.corrections.corrections.find((c: any) => c.fact === 'ten-year-investment').after.en = '~US$10 billion'))
+    expect(wrong).toContainEqual(expect.stringMatching(/^corrections\.json: \d+ \(ten-year-investment\): after\.en "~US\$10 billion" is not what readers see now, "est\. US\$10 billion"$/))
+    expect(errorsWith((d) => (d.corrections.corrections[0].fact = 'flying-cars'))).toEqual(['corrections.json: 0 (flying-cars): names no fact'])
   })
 })

@@ -12,7 +12,8 @@ const expected: Record<string, Pinned> = {
     'zh-HK': ['人民幣100億元', '15億美元'],
     'zh-TW': ['人民幣100億元', '15億美元'],
   },
-  'ten-year-investment': { en: '~US$10 billion', 'zh-CN': '约100亿美元', 'zh-HK': '約100億美元', 'zh-TW': '約100億美元' },
+  // An estimate is a forecast (est., 预计, 預計), never "about" (~, 约, 約).
+  'ten-year-investment': { en: 'est. US$10 billion', 'zh-CN': '预计100亿美元', 'zh-HK': '預計100億美元', 'zh-TW': '預計100億美元' },
   'smartphone-shipments': { en: '146 million', 'zh-CN': '1.46亿台', 'zh-HK': '1.46億部', 'zh-TW': '1.46億支' },
   'smartphone-ranking': { en: 'Top 3', 'zh-CN': '前3', 'zh-HK': '前3名', 'zh-TW': '前3名' },
   'premium-smartphone-sales': { en: '10 million+', 'zh-CN': '超1000万台', 'zh-HK': '逾1000萬部', 'zh-TW': '逾1000萬支' },
@@ -66,8 +67,13 @@ describe('formatted figures', () => {
     for (const f of body.facts.filter((f: any) => f.kind === 'figure')) expect(f.formatted, f.id).not.toMatch(/\d[KMB]\b/)
   })
 
-  it('formats the date for each language', async () => {
-    const dates = { en: 'April 1, 2021', 'zh-CN': '2021年4月1日', 'zh-HK': '2021年4月1日', 'zh-TW': '2021年4月1日' }
+  it('formats the dates for each language, the press release\'s labelled as such', async () => {
+    const dates = {
+      en: 'Press release · April 1, 2021 · Updated December 1, 2026',
+      'zh-CN': '新闻稿 · 2021年4月1日 · 更新于2026年12月1日',
+      'zh-HK': '新聞稿 · 2021年4月1日 · 更新於2026年12月1日',
+      'zh-TW': '新聞稿 · 2021年4月1日 · 更新於2026年12月1日',
+    }
     for (const lang of LANGS) {
       expect((await getJson(`/v1/card?lang=${lang}`)).body.date, lang).toEqual({ iso: '2021-04-01', text: dates[lang] })
     }

@@ -48,7 +48,8 @@ const table: Row[] = [
   { path: '/v1/facts/ev-ceo?lang=zh-CN', status: 200, headers: { ...API, ...CACHED, ...EXPLICIT, ...tag('v1-facts'), 'Content-Language': 'zh-CN' } },
   { path: '/v1/card?lang=zh', status: 200, headers: { ...API, ...CACHED, ...EXPLICIT, ...tag('v1-card'), 'Content-Language': 'zh-CN' } },
   { path: '/v1/card', status: 200, headers: { ...API, ...CACHED, ...NEGOTIATED, ...tag('v1-card'), 'Content-Language': 'en' } },
-  { path: '/v1/source', status: 200, headers: { ...API, ...CACHED, ...EXPLICIT, ...tag('v1-source') } },
+  // no-transform: the body must reach the client as its Content-Digest says.
+  { path: '/v1/source', status: 200, headers: { ...API, ...CACHED, 'Cache-Control': `${CACHED['Cache-Control']}, no-transform`, 'Content-Digest': /^sha-256=:[A-Za-z0-9+/]{43}=:$/, ...EXPLICIT, ...tag('v1-source') } },
   { path: '/openapi.json', status: 200, headers: { ...API, ...CACHED, ...EXPLICIT, ...tag('openapi-json'), 'Content-Type': /^application\/json/ } },
   { path: '/oembed?url=https%3A%2F%2Fcards.example%2Fcard', status: 200, headers: { ...API, ...CACHED, ...EXPLICIT, ...tag('oembed') } },
   { path: '/v1/facts?lang=xx', status: 400, headers: { ...API, ...SHORT, ...EXPLICIT, ...tag('v1-facts'), 'Content-Type': 'application/problem+json' } },

@@ -13,11 +13,12 @@ const TAGS: [string, string][] = [
   ['zh-HK', 'zh-HK'], ['zh-MO', 'zh-HK'], ['zh-Hant-HK', 'zh-HK'], ['zh-Hant-MO', 'zh-HK'], ['ZH-hk', 'zh-HK'], ['zh_Hant_HK', 'zh-HK'],
   ['zh-TW', 'zh-TW'], ['zh-Hant', 'zh-TW'], ['zh-Hant-TW', 'zh-TW'], ['zh_TW', 'zh-TW'], ['zh-Hant-CN', 'zh-TW'], ['zh-US', 'zh-TW'],
 ]
+// 进军 takes 行业 (Taiwan 產業), never 业务 (data/corrections.json).
 const HEADLINES = {
   en: 'Xiaomi launches its smart electric vehicle business',
-  'zh-CN': '小米宣布进军智能电动汽车业务',
-  'zh-HK': '小米宣布進軍智能電動汽車業務',
-  'zh-TW': '小米宣布進軍智慧電動車業務',
+  'zh-CN': '小米宣布进军智能电动汽车行业',
+  'zh-HK': '小米宣布進軍智能電動汽車行業',
+  'zh-TW': '小米宣布進軍智慧電動車產業',
 }
 
 describe('language negotiation', () => {
@@ -74,8 +75,10 @@ describe('every language, everywhere', () => {
       expect(res.status).toBe(200)
       expect(res.headers.get('Content-Language')).toBe(lang)
       expect(html, lang).toMatch(new RegExp(`^<!doctype html><html lang="${lang}">`))
-      const date = lang == 'en' ? 'April 1, 2021' : '2021年4月1日'
-      expect(html, lang).toContain(`<title>${HEADLINES[lang]} · ${date}</title>`)
+      // The title dates the press release, labelled as such, as the card does.
+      const { body: card } = await getJson(`/v1/card?lang=${lang}&variant=full`)
+      expect(card.date.text, lang).toMatch(lang == 'en' ? /^Press release · April 1, 2021/ : /^新[闻聞]稿 · 2021年4月1日/)
+      expect(html, lang).toContain(`<title>${HEADLINES[lang]} · ${card.date.text}</title>`)
       expect(html, lang).toContain(`<article class="xc xc-full xc-auto" lang="${lang}"`)
       expect(html, lang).toContain(`<meta property="og:locale" content="${lang == 'en' ? 'en_US' : lang.replace('-', '_')}"/>`)
       expect(html.match(/og:locale:alternate/g), lang).toHaveLength(LANGS.length - 1)

@@ -16,19 +16,46 @@ describe('GET /card', () => {
     expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
     const html = await res.text()
     expect(html).toMatch(/^<!doctype html><html lang="zh-CN">/)
-    for (const text of ['小米宣布进军智能电动汽车业务', '2021年4月1日', '100亿元', '约100亿美元', '1080亿元', '首期投资']) {
+    const { body: model } = await getJson('/v1/card?lang=zh-CN&variant=compact')
+    for (const text of [model.headline, model.date.text, ...model.figures.flatMap((f: any) => [f.label, f.value]), model.source.label]) {
       expect(html).toContain(text)
     }
+    // The date says what it dates, the estimate reads as one, the source is a press release.
+    for (const text of ['新闻稿 · 2021年4月1日', '预计100亿美元', '来源：小米新闻稿']) expect(html).toContain(text)
     expect(html).toContain('<article class="xc xc-compact xc-auto" lang="zh-CN"')
-    expect(html).toContain('href="/source#initial-investment"')
     // Evidence is quoted in the source's language, so a screen reader switches voice for it.
-    expect(html).toContain('<blockquote cite="/source#initial-investment" lang="en">with an initial investment of RMB 10 billion (US$1.5 billion)</blockquote>')
+    expect(html).toContain('<blockquote lang="en">with an initial investment of RMB 10 billion (US$1.5 billion)</blockquote>')
+  })
+
+  it("links each figure's evidence to its mark on /source and, by a text fragment, to its words, as the API does", async () => {
+    for (const lang of ['en', 'zh-CN', 'zh-HK', 'zh-TW']) {
+      for (const q of ['variant=compact', 'variant=full']) {
+        const html = await (await get(`/card?lang=${lang}&${q}`)).text()
+        const links = [...html.matchAll(/<a href="(\/source#[^"]+)" target="_blank">/g)].map((m) => m[1].replace(/&amp;/g, '&'))
+        const { body: model } = await getJson(`/v1/card?lang=${lang}&${q}`)
+        const { body: facts } = await getJson(`/v1/facts?lang=${lang}`)
+        // The widget writes the link out (widget/Card.tsx); the API's is evidenceHref's: the same.
+        expect(links, `${lang} ${q}`).toEqual(model.figures.map((f: any) => facts.facts.find((x: any) => x.id === f.id).evidence.href))
+        for (const [link, f] of links.map((l, i) => [l, model.figures[i]])) {
+          const [target, directive] = link.split(':~:text=')
+          expect(target).toBe(`/source#${f.id}`)
+          expect(decodeURIComponent(directive)).toBe(f.evidence)
+        }
+      }
+    }
+  })
+
+  it('marks the translated quote on the server as in the widget', async () => {
+    const html = await (await get('/card?lang=zh-HK&variant=full')).text()
+    const { body: model } = await getJson('/v1/card?lang=zh-HK&variant=full')
+    expect(html).toContain(`<figcaption>${model.quote.byline}</figcaption>`)
+    expect(model.quote.byline).toBe('——雷軍（譯自小米英文新聞稿）')
   })
 
   it('has title, description, canonical, Open Graph, Twitter, JSON-LD and oEmbed discovery', async () => {
     const html = await (await get('/card?variant=stat&fact=connected-devices&theme=dark&lang=en')).text()
     const canonical = `${ORIGIN}/card?lang=en&variant=stat&fact=connected-devices`
-    expect(attr(html, /<title>([^<]+)<\/title>/)).toBe('Xiaomi launches its smart electric vehicle business · April 1, 2021')
+    expect(attr(html, /<title>([^<]+)<\/title>/)).toBe('Xiaomi launches its smart electric vehicle business · Press release · April 1, 2021 · Updated December 1, 2026')
     expect(attr(html, /<meta name="description" content="([^"]+)"/)).toBe('Devices connected to the AIoT platform: 324.8 million+')
     expect(attr(html, /<link rel="canonical" href="([^"]+)"/)).toBe(canonical.replace(/&/g, '&amp;'))
     for (const p of ['og:type', 'og:title', 'og:description', 'og:url', 'og:site_name', 'og:locale']) {
@@ -108,6 +135,22 @@ describe('GET /source', () => {
     }
     expect(html).toContain('Hong Kong Stock Exchange (HKEX)')
   })
+
+  it('lists every correction: when, what, why, before and after in each language', async () => {
+    const html = await (await get('/source')).text()
+    const { body } = await getJson('/v1/source')
+    const list = html.slice(html.indexOf('<h2 id="corrections">'))
+    expect(list.match(/<li>/g)).toHaveLength(body.corrections.length)
+    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+    for (const c of body.corrections) {
+      expect(list).toContain(c.fact ? `<a href="#${c.fact}">${c.fact}</a>` : `the card's ${c.card}`)
+      for (const lang of Object.keys(c.after)) {
+        expect(list, `${c.fact ?? c.card} ${lang}`).toContain(`<del lang="${lang}">${escape(c.before[lang])}</del> → <ins lang="${lang}">${escape(c.after[lang])}</ins>`)
+      }
+    }
+    // A span is highlighted however the link reaches it: the mark it targets, or the text its fragment finds.
+    expect(html).toContain('mark:target,::target-text{')
+  })
 })
 
 describe('GET /oembed', () => {
@@ -120,7 +163,7 @@ describe('GET /oembed', () => {
     expect(res.headers.get('Content-Type')).toBe('application/json; charset=utf-8')
     const body = (await res.json()) as Record<string, any>
     expect(body).toMatchObject({
-      version: '1.0', type: 'rich', title: '小米宣布进军智能电动汽车业务', provider_name: 'xiaomi-ev-card',
+      version: '1.0', type: 'rich', title: '小米宣布进军智能电动汽车行业', provider_name: 'xiaomi-ev-card',
       provider_url: ORIGIN, cache_age: 86400, width: 640, height: 521,
     })
     expect(body.html).toBe(
