@@ -50,15 +50,17 @@ describe('script embed', () => {
     await waitForCards(page, 6)
     const [compactEn, compactZh, fullEn, fullZh, statEn, statZh] = await cardTexts(page)
     assert.match(compactEn, /Xiaomi launches its smart electric vehicle business/)
-    assert.match(compactEn, /April 1, 2021/)
-    for (const figure of ['RMB 10 billion', '~US$10 billion', 'RMB 108 billion']) assert.ok(compactEn.includes(figure), figure)
-    for (const figure of ['小米宣布进军智能电动汽车业务', '100亿元', '约100亿美元', '1080亿元', '2021年4月1日']) assert.ok(compactZh.includes(figure), figure)
+    // The date is the press release's, labelled so, and an estimate reads as one.
+    assert.match(compactEn, /Press release · April 1, 2021 · Updated December 1, 2026/)
+    for (const figure of ['RMB 10 billion', 'est. US$10 billion', 'RMB 108 billion', 'Source: Xiaomi press release']) assert.ok(compactEn.includes(figure), figure)
+    for (const figure of ['小米宣布进军智能电动汽车行业', '100亿元', '预计100亿美元', '1080亿元', '新闻稿 · 2021年4月1日', '来源：小米新闻稿']) assert.ok(compactZh.includes(figure), figure)
     for (const figure of ['146 million', 'Top 3', '10 million+', '8 quarters in a row', '324.8 million+', '86.7 million', 'US$16.5 billion', '— Lei Jun']) {
       assert.ok(fullEn.includes(figure), figure)
     }
-    for (const figure of ['1.46亿台', '超3.248亿台', '8670万', '165亿美元', '— 雷军']) assert.ok(fullZh.includes(figure), figure)
+    // Our translation of Xiaomi's English, marked as one, with the Chinese two-em dash.
+    for (const figure of ['1.46亿台', '超3.248亿台', '8670万', '165亿美元', '——雷军（译自小米英文新闻稿）']) assert.ok(fullZh.includes(figure), figure)
     assert.match(statEn, /Devices connected to the AIoT platform\s*324\.8 million\+/)
-    assert.match(statZh, /小爱同学月活跃用户\s*8670万/)
+    assert.match(statZh, /小爱同学月活跃用户数\s*8670万/)
     const langs = await page.$$eval('xiaomi-ev-card', (els) => els.map((el) => el.shadowRoot.querySelector('article').lang))
     assert.deepEqual(langs, ['en', 'zh-CN', 'en', 'zh-CN', 'en', 'zh-CN'])
     assert.deepEqual(errors, [])

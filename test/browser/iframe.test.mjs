@@ -50,7 +50,7 @@ describe('iframe embed', () => {
     const page = await context.newPage()
     await page.goto(`${worker.origin}/card?lang=zh-CN&variant=full`)
     const text = await page.textContent('article')
-    for (const figure of ['100亿元', '1.46亿台', '超3.248亿台', '— 雷军']) assert.ok(text.includes(figure), figure)
+    for (const figure of ['100亿元', '1.46亿台', '超3.248亿台', '预计100亿美元', '——雷军（译自小米英文新闻稿）']) assert.ok(text.includes(figure), figure)
     await page.click('summary >> nth=0')
     assert.equal(await page.isVisible('.xc-pop >> nth=0'), true)
     await context.close()
