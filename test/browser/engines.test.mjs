@@ -230,6 +230,21 @@ for (const name of enginesToRun()) {
       }
     })
 
+    it("opens an evidence link at its span on /source, marked, its text fragment no part of the id", async () => {
+      const p = await engine.newPage({ width: 800, height: 900 })
+      const m = models[`compact-${langs[0]}`]
+      await p.goto(`${worker.origin}/card?lang=${m.lang}&variant=compact`)
+      const href = await p.evaluate(() => document.querySelector('.xc-pop a').href)
+      assert.match(href, /#[a-z0-9-]+:~:text=/)
+      await p.goto(href)
+      const target = await p.evaluate(() => {
+        const mark = document.querySelector('mark:target')
+        return mark && { id: mark.id, text: mark.textContent, background: getComputedStyle(mark).backgroundColor }
+      })
+      assert.deepEqual(target, { id: m.figures[0].id, text: m.figures[0].evidence, background: 'rgb(255, 227, 207)' })
+      await p.close()
+    })
+
     it('opens the evidence with the keyboard: Tab to it, Enter', async () => {
       const p = await engine.newPage()
       await p.goto(`${host.origin}/one`)
