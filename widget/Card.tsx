@@ -25,33 +25,31 @@ export function Card({ model: m, theme, origin, level = 2 }: Props) {
       </H>
       {m.variant == 'full' && <K class="xc-k">{m.ui.keyFigures}</K>}
       <dl class="xc-figs">
-        {m.figures.map((f) => {
-          return (
-            <div class="xc-fig" key={f.id}>
-              <dt>{f.label}</dt>
-              <dd>
-                <span class="xc-v">{f.value}</span>
-                {/* The space stays outside: the equivalent wraps as one box (card.css), after it. */}
-                {f.equivalent && ' '}
-                {f.equivalent && <span class="xc-eq">({f.equivalent})</span>}
-                {/* A real space, so copied and reader-mode text never reads "RMB 10 billionEvidence". */}{' '}
-                <details class="xc-ev">
-                  <summary aria-label={`${m.ui.evidence}: ${f.label}`}>{m.ui.evidence}</summary>
-                  <div class="xc-pop">
-                    {/* No cite: the link under it is the citation, and every byte costs the script. */}
-                    <blockquote lang={m.source.lang}>
-                      {f.evidence}
-                    </blockquote>
-                    {/* evidenceHref(f.id, f.evidence), written out: the call would cost the script 21 B gzip (test/worker/pages.test.ts holds the two equal). */}
-                    <a href={`${origin}/source#${f.id}:~:text=${encodeURIComponent(f.evidence)}`} target="_blank">
-                      {m.source.label}
-                    </a>
-                  </div>
-                </details>
-              </dd>
-            </div>
-          )
-        })}
+        {m.figures.map((f) => (
+          <div class="xc-fig" key={f.id}>
+            <dt>{f.label}</dt>
+            <dd>
+              <span class="xc-v">{f.value}</span>
+              {/* The space stays outside: the equivalent wraps as one box (card.css), after it. */}
+              {f.equivalent && ' '}
+              {f.equivalent && <span class="xc-eq">({f.equivalent})</span>}
+              {/* A real space, so copied and reader-mode text never reads "RMB 10 billionEvidence". */}{' '}
+              <details class="xc-ev">
+                <summary aria-label={`${m.ui.evidence}: ${f.label}`}>{m.ui.evidence}</summary>
+                <div class="xc-pop">
+                  {/* No cite: the link under it is the citation, and every byte costs the script. */}
+                  <blockquote lang={m.source.lang}>
+                    {f.evidence}
+                  </blockquote>
+                  {/* evidenceHref(f.id, f.evidence), written out: the call would cost the script 21 B gzip (test/worker/pages.test.ts holds the two equal). */}
+                  <a href={`${origin}/source#${f.id}:~:text=${encodeURIComponent(f.evidence)}`} target="_blank">
+                    {m.source.label}
+                  </a>
+                </div>
+              </details>
+            </dd>
+          </div>
+        ))}
       </dl>
       {m.quote && (
         <figure class="xc-q">

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { CardConfig, Corrections, FactSet, LANGS, Locales, QUALIFIERS, type Fact, type FactSet as Facts, type Lang, type Locales as LocaleSet } from './schema'
+import { CardConfig, Corrections, FactSet, LANGS, Locales, QUALIFIERS, type Correction, type Fact, type FactSet as Facts, type Lang, type Locales as LocaleSet } from './schema'
 import { dateLine } from '../../widget/card-model'
 import { formatDate, formatFigure, formatNumber, quoteByline } from './format'
 import { QUOTATION, claimedBySource, claimedIn, datesIn } from './claims'
@@ -156,7 +156,7 @@ export function validateData(raw: RawData, source: string): string[] {
 }
 
 /** What a reader sees today of the thing a correction names, in `lang`. */
-function shownNow(c: v.InferOutput<typeof Corrections>['corrections'][number], fact: Fact | undefined, locales: LocaleSet, facts: Facts, lang: Lang): string | undefined {
+function shownNow(c: Correction, fact: Fact | undefined, locales: LocaleSet, facts: Facts, lang: Lang): string | undefined {
   const strings = locales[lang]
   if (c.card === 'date') return dateLine(strings.dateLabel, formatDate(facts.source.published, lang))
   if (c.card) return strings[c.card]
@@ -170,7 +170,7 @@ function shownNow(c: v.InferOutput<typeof Corrections>['corrections'][number], f
 
 // A correction that does not match what readers see would misreport the change: each entry's
 // `after` is what the card and the API show today, unless a later entry changed it again.
-function checkCorrections(list: v.InferOutput<typeof Corrections>['corrections'], byId: Map<string, Fact>, locales: LocaleSet, facts: Facts): string[] {
+function checkCorrections(list: Correction[], byId: Map<string, Fact>, locales: LocaleSet, facts: Facts): string[] {
   const errors: string[] = []
   list.forEach((c, i) => {
     const where = `corrections.json: ${i} (${c.fact ?? c.card})`

@@ -120,7 +120,7 @@ describe('GET /v1/card', () => {
   })
 
   it('marks the quote as translated in every language but the source\'s, with the Chinese two-em dash', async () => {
-    const marks = { 'zh-CN': '——雷军（译自小米英文新闻稿）', 'zh-HK': '——雷軍（譯自小米英文新聞稿）', 'zh-TW': '——雷軍（譯自小米英文新聞稿）' }
+    const marks: Record<string, string> = { 'zh-CN': '——雷军（译自小米英文新闻稿）', 'zh-HK': '——雷軍（譯自小米英文新聞稿）', 'zh-TW': '——雷軍（譯自小米英文新聞稿）' }
     for (const lang of LANGS) {
       const { quote } = (await getJson(`/v1/card?variant=full&lang=${lang}`)).body
       const fact = (await getJson(`/v1/facts/founder-statement?lang=${lang}`)).body
