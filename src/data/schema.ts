@@ -73,6 +73,8 @@ export const LocaleStrings = v.strictObject({
   source: v.string(),
   sourceDocument: v.string(),
   cardLabel: v.string(),
+  /** The AMP snippet's overflow button, which lets the reader grow a frame that is in view. */
+  showCard: v.string(),
   currency: exactly(CURRENCIES, pattern),
   unit: exactly(UNITS, pattern),
   qualifier: exactly(QUALIFIERS, pattern),

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import manifest from '../../dist/manifest.json'
 import { LANGS, THEMES, VARIANTS, type Lang, type Theme, type Variant } from '../../widget/card-model'
 import { SNIPPET_STYLES, imageKey, snippets, type CardImageInfo, type SnippetOptions } from '../../widget/snippets'
-import { imageAlt } from '../card/alt'
+import { factsText, imageAlt } from '../card/alt'
 import { imageFile } from '../card/images'
 import { buildCard } from '../card/model'
 import { factsById, figureIds, locales } from '../data'
@@ -41,7 +41,8 @@ function cardImages(): HomeState['images'] {
       Object.fromEntries(
         variants.map(([variant, fact]): [string, CardImageInfo] => {
           const { width, height } = imageFile('card', lang, variant, fact, 'light')
-          return [imageKey(variant, fact), { alt: imageAlt(buildCard(lang, variant, fact)), width, height }]
+          const model = buildCard(lang, variant, fact)
+          return [imageKey(variant, fact), { alt: imageAlt(model), facts: factsText(model).trim(), width, height }]
         }),
       ),
     ]),
@@ -180,6 +181,7 @@ export const home = new Hono().get('/', pageSecurity, async (c) => {
     fact: pick('fact', figureIds, figureIds[0]),
     pinned: { src: manifest.embed.pinned, integrity: manifest.embed.integrity },
     headlines: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].headline])) as Record<Lang, string>,
+    more: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].showCard])) as Record<Lang, string>,
     facts: figureIds.map((id) => ({ id, label: (factsById.get(id) as Figure).label.en })),
     images: cardImages(),
     languages: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].language])) as Record<Lang, string>,
