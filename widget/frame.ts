@@ -35,9 +35,10 @@ if (parent !== window) {
   addEventListener('load', report)
   addEventListener('message', (e) => {
     if (e.source !== parent) return
-    // resize.js says hello when it starts, and wp-embed.js says ready: either may have missed
-    // what we said before, so say it again.
-    if (e.data === 'xiaomi-ev-card:hello' || (secret && e.data?.message == 'ready' && e.data.secret == secret)) {
+    // resize.js says hello when it starts, wp-embed.js says ready, @newswire/frames frames-init:
+    // each may have missed what we said before, so say it again.
+    const d = e.data
+    if (d === 'xiaomi-ev-card:hello' || d?.type == 'frames-init' || (secret && d?.message == 'ready' && d.secret == secret)) {
       last = 0
       report()
     }
