@@ -49,7 +49,7 @@ export const OEmbed = v.object({
 const URL_HELP = 'url is required: the address of a card page, such as https://HOST/card?lang=en'
 // Not strict: consumers add their own parameters (WordPress `dnt`, Embedly `key`, `discover`),
 // and refusing them refused the embed. The ones we know are checked as strictly as before.
-const oembedQuery = v.object({
+const oembedParams = {
   url: v.pipe(v.string(URL_HELP), v.maxLength(2000, 'url must be at most 2000 characters')),
   format: v.optional(
     v.pipe(
@@ -60,7 +60,11 @@ const oembedQuery = v.object({
   ),
   maxwidth: dimension('maxwidth'),
   maxheight: dimension('maxheight'),
-})
+}
+// A missing parameter gets its own schema's message (url's says what is required).
+const oembedQuery = v.object(oembedParams, (issue) =>
+  String((oembedParams[String(issue.path?.[0]?.key) as keyof typeof oembedParams] as { message?: unknown })?.message ?? URL_HELP),
+)
 
 export const oembedDoc: RouteDoc = {
   method: 'get',
