@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 
-export const WIDTHS = [320, 360, 400, 440, 480, 520, 560, 600, 640]
+export const WIDTHS = [240, 280, 320, 360, 400, 440, 480, 520, 560, 600, 640]
 export const FILE = new URL('../src/card/heights.json', import.meta.url)
 
 /** The painted bottom of /card?… at a frame (viewport) width, as frame.ts reports it. */

@@ -44,20 +44,19 @@ if (parent !== window) {
     }
   })
   // A new tab needs allow-popups, which WordPress's sandbox (allow-scripts only) lacks: there a
-  // link would do nothing. WordPress navigates its page on our `link` message; elsewhere the
-  // link opens in the top window, or failing that in this frame.
+  // link would do nothing. WordPress navigates its page on our `link` message; elsewhere a link
+  // that cannot open a tab opens in the top window. (Not in this frame: /source refuses framing.)
   addEventListener('click', (e) => {
     const a = (e.target as Element).closest?.('a[target=_blank]') as HTMLAnchorElement | null
     if (!a || e.defaultPrevented) return
     e.preventDefault()
     if (secret) return wordpress('link', a.href)
     const tab = open(a.href, '_blank')
-    if (tab) return (tab.opener = null)
-    try {
-      top!.location.href = a.href
-    } catch {
-      location.href = a.href
-    }
+    if (tab) tab.opener = null
+    else
+      try {
+        top!.location.href = a.href
+      } catch {}
   })
   report()
 }
