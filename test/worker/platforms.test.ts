@@ -1,11 +1,13 @@
 // What CMSs and unfurlers ask of /oembed and /card (test/platforms/ drives the real consumers).
 import { describe, expect, it } from 'vitest'
 import heights from '../../src/card/heights.json'
+import locales from '../../data/locale.json'
 import { CARD_HEIGHT, FULL_HEIGHT, LANGS, VARIANTS } from '../../widget/card-model'
 import { expectProblem, get, getJson, ORIGIN } from './helpers'
 
 const oembed = (url: string, extra: Record<string, string> = {}) => `/oembed?${new URLSearchParams({ url, ...extra })}`
 const full = heights.full as Record<string, Record<string, number>>
+const strings = locales as unknown as Record<string, { showCard: string }>
 
 describe('/oembed as consumers call it', () => {
   it("ignores parameters of the consumer's own (WordPress dnt, discover, a CMS's), keeps the known ones strict", async () => {
@@ -74,5 +76,37 @@ describe('/card for bookmark cards and unfurls', () => {
       else expect(new TextDecoder().decode(bytes)).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
       expect((await get(path, { headers: { 'If-None-Match': res.headers.get('ETag')! } })).status).toBe(304)
     }
+  })
+})
+
+describe('the builder at /', () => {
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+  const textarea = (html: string, id: string) => unescape(html.match(new RegExp(`<textarea id="snip-${id}"[^>]*>([^]*?)</textarea>`))![1])
+
+  it("offers an amp-iframe: resizable, sandboxed, the card's PNG as placeholder, an overflow button in the card's language", async () => {
+    for (const lang of LANGS) {
+      const html = await (await get(`/?lang=${lang}&variant=stat&fact=cash-reserve`)).text()
+      const amp = textarea(html, 'amp')
+      const card = `${ORIGIN}/card?lang=${lang}&amp;variant=stat&amp;fact=cash-reserve`
+      expect(amp).toContain(`<amp-iframe src="${card}"`)
+      expect(amp).toMatch(/ layout="fixed-height" height="240" resizable frameborder="0"\n  sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox">/)
+      expect(amp).toContain(`<amp-img placeholder layout="fill" src="${card.replace('/card?', '/card.png?')}" alt="`)
+      expect(amp).toContain(`<button overflow type="button">${strings[lang].showCard}</button>`)
+    }
+  })
+
+  it('the script snippet carries the headline, date and key figures as text, in the card language', async () => {
+    for (const lang of LANGS) {
+      const script = textarea(await (await get(`/?lang=${lang}&variant=compact`)).text(), 'script')
+      const { body: card } = await getJson(`/v1/card?lang=${lang}&variant=compact`)
+      const fallback = script.match(/<xiaomi-ev-card [^>]*>([^]*?)<\/xiaomi-ev-card>/)![1]
+      for (const s of [card.headline, card.date.text, ...card.figures.map((f: any) => f.value)]) expect(unescape(fallback), `${lang}: ${s}`).toContain(s)
+    }
+  })
+
+  it('says, per platform, which snippet to paste and what the reader sees', async () => {
+    const html = await (await get('/')).text()
+    const section = html.match(/<section aria-labelledby="where"[^]*?<\/section>/)![0]
+    for (const platform of ['WordPress', 'Ghost', 'Medium', 'Substack', 'AMP', 'Email', 'RSS']) expect(section).toContain(`<th scope="row">${platform}</th>`)
   })
 })
