@@ -99,6 +99,33 @@ export async function buildAssets() {
   return { manifest, images }
 }
 
+// The site's icon (widget/icon.ts) as SVG, as a 180 px PNG and as an ICO holding a 32 px PNG
+// (ICO allows PNG entries since Windows Vista): Ghost's bookmark cards, Slack and browsers ask for these.
+export async function buildIcons() {
+  const { iconSvg, ICONS, readTokens } = await importSource("export * from './widget/icon.ts'; export { readTokens } from './widget/card-tokens.ts'")
+  const { Resvg } = await import('@resvg/resvg-js')
+  const svg = iconSvg(readTokens(await readFile(at('widget/card.css'), 'utf8')).light)
+  const png = (size) => new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng()
+  const out = {}
+  for (const [path, { type, size }] of Object.entries(ICONS)) {
+    let bytes = type == 'image/svg+xml' ? Buffer.from(svg) : png(size)
+    if (type == 'image/x-icon') {
+      const head = Buffer.alloc(22)
+      head.writeUInt16LE(1, 2) // type: icon
+      head.writeUInt16LE(1, 4) // one image
+      head.writeUInt8(size, 6) // width, height
+      head.writeUInt8(size, 7)
+      head.writeUInt16LE(1, 10) // colour planes
+      head.writeUInt16LE(32, 12) // bits per pixel
+      head.writeUInt32LE(bytes.length, 14)
+      head.writeUInt32LE(22, 18) // offset of the PNG
+      bytes = Buffer.concat([head, bytes])
+    }
+    out[path] = { type, base64: bytes.toString('base64'), hash: shortHash(bytes) }
+  }
+  await writeFile(at('dist/icons.json'), JSON.stringify(out) + '\n')
+}
+
 // The OpenAPI document, from the schemas that validate each route (src/openapi.ts): built
 // here so the worker serves it as data instead of carrying a schema-to-document generator.
 export async function buildOpenApi() {
@@ -112,6 +139,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     console.log(`data/: ${count} facts, every span and figure found in the source`)
   } else {
     const { manifest, images } = await buildAssets()
+    await buildIcons()
     await buildOpenApi()
     console.log(`data/: ${count} facts verified; built ${Object.values(manifest).map((m) => `${m.pinned} (${m.bytes} B)`).join(', ')}`)
     const sizes = Object.entries(images.sizes).map(([k, [min, max]]) => `${k} ${min}–${max} B`).join(', ')

@@ -3,10 +3,11 @@
 # Chromium, Firefox ESR, WebKitGTK's WebDriver in an Xvfb display; the Noto CJK fonts (the
 # language tests check each Chinese card's face, SC and TC); a Java runtime for the Nu HTML
 # Checker (vnu-jar); tesseract with its English, Simplified and Traditional Chinese models, which
-# read the card images back (test/node/images.test.mjs). Installs what is missing when we may;
+# read the card images back (test/node/images.test.mjs); Debian's WordPress 6.1 with PHP and
+# MariaDB, which embed the card through their own code (test/platforms/wordpress.test.mjs). Installs what is missing when we may;
 # otherwise says what to install.
 set -euo pipefail
-PACKAGES="chromium fonts-noto-cjk firefox-esr webkit2gtk-driver xvfb default-jre-headless tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-chi-tra"
+PACKAGES="chromium fonts-noto-cjk firefox-esr webkit2gtk-driver xvfb default-jre-headless tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-chi-tra wordpress php-cli php-mysql php-xml php-curl mariadb-server"
 # No `cmd | grep -q` here: with pipefail, grep quitting early fails the pipe.
 missing() {
   [ -x /usr/bin/chromium ] || return 0
@@ -15,6 +16,12 @@ missing() {
   [ -x /usr/bin/WebKitWebDriver ] || return 0
   command -v Xvfb >/dev/null || return 0
   command -v java >/dev/null || return 0
+  # WordPress and a MariaDB the platform tests start themselves (test/platforms/): never a system service.
+  [ -f /usr/share/wordpress/wp-settings.php ] || return 0
+  local mods
+  mods=$(php -m 2>/dev/null) || return 0
+  for m in mysqli curl xml; do [[ $'\n'"$mods"$'\n' == *$'\n'"$m"$'\n'* ]] || return 0; done
+  [ -x /usr/sbin/mariadbd ] || return 0
   local ocr
   ocr=$(tesseract --list-langs 2>/dev/null) || return 0
   for l in eng chi_sim chi_tra; do [[ $'\n'"$ocr"$'\n' == *$'\n'"$l"$'\n'* ]] || return 0; done

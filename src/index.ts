@@ -5,6 +5,7 @@ import { cardImage } from './routes/card-image'
 import { imageFiles } from './routes/images'
 import { facts } from './routes/facts'
 import { home } from './routes/home'
+import { iconFiles } from './routes/icons'
 import { oembed } from './routes/oembed'
 import { sourceApi } from './routes/source'
 import { sourcePage } from './routes/source-page'
@@ -39,6 +40,8 @@ app.route('/', cardImage)
 app.route('/', imageFiles)
 // The widget scripts: /embed.js, /embed.<hash>.js, /resize.js, /frame.js, /demo.js
 app.route('/', scripts)
+// The site's icon: /favicon.svg, /favicon.ico, /apple-touch-icon.png
+app.route('/', iconFiles)
 
 app.get('/openapi.json', (c) => {
   const origin = new URL(c.req.url).origin

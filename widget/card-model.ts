@@ -59,8 +59,9 @@ export const evidenceHref = (id: string, span: string) => `/source#${id}:~:text=
 export const CARD_HEIGHT = { compact: 300, stat: 240 } as const
 
 /** full grows with its text: its height at the card's full width (640 px) with Chromium's
- *  fonts on Linux; resize.js corrects it for narrower columns and other fonts. */
-export const FULL_HEIGHT: Record<Lang, number> = { en: 643, 'zh-CN': 521, 'zh-HK': 543, 'zh-TW': 543 }
+ *  fonts on Linux (src/card/heights.json has it at narrower widths too); resize.js corrects it
+ *  for narrower columns and other fonts. */
+export const FULL_HEIGHT: Record<Lang, number> = { en: 599, 'zh-CN': 477, 'zh-HK': 477, 'zh-TW': 477 }
 
 export const cardHeight = (variant: Variant, lang: CardModel['lang']) =>
   variant == 'full' ? FULL_HEIGHT[lang] : CARD_HEIGHT[variant]

@@ -8,6 +8,8 @@ export interface SnippetOptions {
   fact?: string
   /** The fallback link's text and the iframe's title, in each language. */
   headlines: Record<Lang, string>
+  /** The AMP snippet's overflow button, in each language. */
+  more: Record<Lang, string>
   pinned: { src: string; integrity: string }
   /** Each card's PNG: its size in CSS px and its alt text, by language and imageKey(). */
   images: Record<Lang, Record<string, CardImageInfo>>
@@ -15,6 +17,9 @@ export interface SnippetOptions {
 
 export interface CardImageInfo {
   alt: string
+  /** The card's date and figures as one line of text in its language: the script snippet's
+   *  fallback, for feed readers, reader modes, crawlers and readers without JavaScript. */
+  facts: string
   width: number
   height: number
 }
@@ -65,16 +70,27 @@ export function snippets(o: SnippetOptions) {
   const attrs = [`lang="${o.lang}"`, `theme="${o.theme}"`, `variant="${o.variant}"`]
   if (o.variant == 'stat' && o.fact) attrs.push(`fact="${escape(o.fact)}"`)
   if (o.variant != 'full') attrs.push(`style="${reserveStyle(o.variant)}"`)
-  const element = `<xiaomi-ev-card ${attrs.join(' ')}>\n  <a href="${href}">${headline}</a>\n</xiaomi-ev-card>`
-  const frame = `<iframe src="${href}" title="${headline}" height="${cardHeight(o.variant, o.lang)}" loading="lazy" style="${SNIPPET_IFRAME_STYLE}"></iframe>`
   const image = o.images[o.lang][imageKey(o.variant, o.fact)]
+  // Without JavaScript the facts stay readable; the card replaces them in the reserved box, so nothing moves.
+  const element = `<xiaomi-ev-card ${attrs.join(' ')}>\n  <p><a href="${href}">${headline}</a></p>\n  <p>${escape(image.facts)}</p>\n</xiaomi-ev-card>`
+  const frame = `<iframe src="${href}" title="${headline}" height="${cardHeight(o.variant, o.lang)}" loading="lazy" style="${SNIPPET_IFRAME_STYLE}"></iframe>`
   const png = { card: imageUrl(o), share: imageUrl(o, 'share') }
   // For newsletters, RSS and print: the card as an image, linked to the live card.
+  // AMP: amp-iframe shows the card's PNG until /card says embed-ready, and takes its embed-size
+  // (a frame in view only after a tap on the overflow button). The sandbox lets links open tabs.
+  const amp = [
+    `<amp-iframe src="${href}" title="${headline}" layout="fixed-height" height="${cardHeight(o.variant, o.lang)}" resizable frameborder="0"`,
+    `  sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox">`,
+    `  <amp-img placeholder layout="fill" src="${escape(png.card)}" alt="${escape(image.alt)}"></amp-img>`,
+    `  <button overflow type="button">${escape(o.more[o.lang])}</button>`,
+    `</amp-iframe>`,
+  ].join('\n')
   const img = `<img src="${escape(png.card)}" width="${image.width}" height="${image.height}" alt="${escape(image.alt)}">`
   return {
     png,
     paste: {
       newsletter: `<a href="${href}">${img}</a>`,
+      amp,
       script: `${preload}\n${element}\n<script async src="${o.origin}/embed.js"></script>`,
       iframe: `${frame}\n<script async src="${o.origin}/resize.js"></script>`,
       oembed: `${o.origin}/oembed?url=${encodeURIComponent(url)}`,

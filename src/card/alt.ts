@@ -17,6 +17,13 @@ const PUNCTUATION = {
  *  the source. Screen readers and mail clients that block images read this instead. */
 export function imageAlt(m: CardModel): string {
   const p = PUNCTUATION[m.lang.startsWith('zh') ? 'cjk' : 'latin']
+  return `${m.headline}${p.after}${factsText(m)}${m.source.label}`.trim()
+}
+
+/** The date and every figure, punctuated for the language: the alt text after its headline, and
+ *  the script snippet's fallback (widget/snippets.ts). */
+export function factsText(m: CardModel): string {
+  const p = PUNCTUATION[m.lang.startsWith('zh') ? 'cjk' : 'latin']
   const figures = m.figures.map((f) => `${f.label}${p.colon}${f.value}${f.equivalent ? ` (${f.equivalent})` : ''}`)
-  return `${m.headline}${p.after}${m.date.text}${p.stop}${figures.join(p.list)}${p.stop}${m.source.label}`.trim()
+  return `${m.date.text}${p.stop}${figures.join(p.list)}${p.stop}`
 }

@@ -83,6 +83,8 @@ export const LocaleStrings = v.strictObject({
   byline: pattern,
   /** The mark of a quote translated from the source's language (every language but the source's): "{n}（译自小米英文新闻稿）". */
   translatedQuote: v.optional(pattern),
+  /** The AMP snippet's overflow button, which lets the reader grow a frame that is in view. */
+  showCard: v.string(),
   currency: exactly(CURRENCIES, pattern),
   unit: exactly(UNITS, pattern),
   qualifier: exactly(QUALIFIERS, pattern),

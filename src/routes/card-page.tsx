@@ -5,6 +5,7 @@ import cardCss from '../../dist/card.css'
 import { Card } from '../../widget/Card'
 import { LANGS, THEMES, type CardModel, type Lang, type Theme } from '../../widget/card-model'
 import { cardUrl } from '../../widget/snippets'
+import { readTokens } from '../../widget/card-tokens'
 import manifest from '../../dist/manifest.json'
 import { buildCard } from '../card/model'
 import { imageAlt, shareModel } from '../card/alt'
@@ -46,6 +47,16 @@ export function parseCardPageQuery(url: string) {
 const CSS = `${cardCss}html,body{margin:0;padding:0;background:transparent}`
 const ERROR_CSS = `body{margin:0;font:15px/1.5 system-ui,sans-serif;padding:16px;color:#1b1b1f;background:#fff}a{color:#8a2f00}`
 
+// The browser bar and app switchers take the card's accent, as the icon does.
+const ACCENT = readTokens(cardCss).light.acc
+
+/** The oEmbed endpoints for a card, in <link>s and in the HTTP Link header (Slack reads either). */
+const oembedUrl = (origin: string, canonical: string, format: 'json' | 'xml') =>
+  `${origin}/oembed?url=${encodeURIComponent(canonical)}&format=${format}`
+export const oembedLinkHeader = (origin: string, canonical: string) =>
+  `<${oembedUrl(origin, canonical, 'json')}>; rel="alternate"; type="application/json+oembed", ` +
+  `<${oembedUrl(origin, canonical, 'xml')}>; rel="alternate"; type="text/xml+oembed"`
+
 const description = (m: CardModel) => m.figures.map((f) => `${f.label}: ${f.value}`).join(' · ')
 // Open Graph names locales with an underscore and always a region.
 const ogLocale = (lang: Lang) => (lang == 'en' ? 'en_US' : lang.replace('-', '_'))
@@ -81,7 +92,7 @@ interface CardPageProps {
 
 function CardPage({ model, theme, origin, canonical, alternates }: CardPageProps) {
   const title = `${model.headline} · ${model.date.text}`
-  const oembed = (format: string) => `${origin}/oembed?url=${encodeURIComponent(canonical)}&format=${format}`
+  const oembed = (format: 'json' | 'xml') => oembedUrl(origin, canonical, format)
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -114,6 +125,12 @@ function CardPage({ model, theme, origin, canonical, alternates }: CardPageProps
           <meta property="og:description" content={description(model)} />
           <meta property="og:url" content={canonical} />
           <meta property="og:site_name" content="xiaomi-ev-card" />
+          <meta property="article:publisher" content={`${origin}/`} />
+          <meta property="article:published_time" content={model.date.iso} />
+          <meta name="theme-color" content={ACCENT} />
+          <link rel="icon" href={`${origin}/favicon.ico`} sizes="32x32" />
+          <link rel="icon" href={`${origin}/favicon.svg`} type="image/svg+xml" />
+          <link rel="apple-touch-icon" href={`${origin}/apple-touch-icon.png`} />
           <meta property="og:locale" content={ogLocale(model.lang)} />
           {LANGS.filter((l) => l != model.lang).map((l) => (
             <meta property="og:locale:alternate" content={ogLocale(l)} key={l} />
@@ -124,6 +141,11 @@ function CardPage({ model, theme, origin, canonical, alternates }: CardPageProps
           <ShareMeta model={model} theme={theme} origin={origin} />
           <meta name="twitter:title" content={title} />
           <meta name="twitter:description" content={description(model)} />
+          {/* Slack shows up to two label/value pairs under an unfurl: the card's first key figures. */}
+          {model.figures.slice(0, 2).flatMap((f, i) => [
+            <meta name={`twitter:label${i + 1}`} content={f.label} key={`l${i}`} />,
+            <meta name={`twitter:data${i + 1}`} content={f.value} key={`d${i}`} />,
+          ])}
           <link rel="alternate" type="application/json+oembed" href={oembed('json')} title={title} />
           <link rel="alternate" type="text/xml+oembed" href={oembed('xml')} title={title} />
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }} />
@@ -172,7 +194,8 @@ export const cardPage = new Hono<{ Bindings: Bindings }>().get('/card', pageSecu
   const chosen = resolveLang(c, q.lang)
   const lang = chosen.lang
   const origin = new URL(c.req.url).origin
-  const headers = await cardHeaders(CSS, languageHeaders(chosen))
+  const canonical = cardUrl({ origin, lang, variant: q.variant, fact: q.fact })
+  const headers = await cardHeaders(CSS, { ...languageHeaders(chosen), Link: oembedLinkHeader(origin, canonical) })
   return respondHtml(
     c,
     `card-page|${origin}|${lang}|${q.variant}|${q.theme}|${q.fact ?? ''}`,

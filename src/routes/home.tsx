@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import manifest from '../../dist/manifest.json'
 import { LANGS, THEMES, VARIANTS, type Lang, type Theme, type Variant } from '../../widget/card-model'
 import { SNIPPET_STYLES, imageKey, snippets, type CardImageInfo, type SnippetOptions } from '../../widget/snippets'
-import { imageAlt } from '../card/alt'
+import { factsText, imageAlt } from '../card/alt'
 import { imageFile } from '../card/images'
 import { buildCard } from '../card/model'
 import { factsById, figureIds, locales } from '../data'
@@ -22,6 +22,7 @@ button.copy{background:#fff;color:#8a2f00;margin-top:4px}:focus-visible{outline:
 textarea{width:100%;min-height:9em;font:13px/1.4 ui-monospace,Menlo,Consolas,monospace;padding:8px;border:1px solid #c9cad1;border-radius:8px;background:#fbfbfc;color:#1b1b1f}
 .snip{margin-bottom:14px}.snip label{font-weight:600;display:block;white-space:normal}.status{min-height:1.5em;color:#1d6b32;margin:0 0 0 8px;display:inline}
 .preview{display:grid;gap:16px;align-content:start}.preview img{display:block;max-width:100%;height:auto}.png a{margin-right:14px}.preview h3{font-size:15px;margin:0 0 6px;color:#474a52}iframe{display:block;width:100%;border:0}
+#where-s{grid-column:1/-1}table{border-collapse:collapse;width:100%;font-size:15px}th,td{text-align:left;vertical-align:top;padding:6px 8px;border-top:1px solid #e2e3e8}
 footer{max-width:1200px;margin:0 auto;padding:0 16px 24px;color:#474a52;font-size:14px}a{color:#8a2f00}`
 
 interface HomeState extends SnippetOptions {
@@ -41,11 +42,53 @@ function cardImages(): HomeState['images'] {
       Object.fromEntries(
         variants.map(([variant, fact]): [string, CardImageInfo] => {
           const { width, height } = imageFile('card', lang, variant, fact, 'light')
-          return [imageKey(variant, fact), { alt: imageAlt(buildCard(lang, variant, fact)), width, height }]
+          const model = buildCard(lang, variant, fact)
+          return [imageKey(variant, fact), { alt: imageAlt(model), facts: factsText(model).trim(), width, height }]
         }),
       ),
     ]),
   ) as HomeState['images'])
+}
+
+// What to paste where, and what the reader then sees (docs/platforms.md has the detail).
+const PLATFORMS: [platform: string, paste: string, sees: string][] = [
+  ['WordPress', 'The card page URL (from the oEmbed snippet: the url= part, or /card?… itself) on its own line in the post.',
+    "The live card, sized to its content by WordPress's own embed script; evidence and source links open the source. Before the card loads, and where scripts do not run, the headline, date and key figures as text."],
+  ['Ghost', 'The card page URL for a bookmark card; or the iframe snippet in an HTML card.',
+    "A bookmark card with the card's title, key figures, share image and icon; in an HTML card, the live card. Ghost's emails cannot show frames: use the image snippet there."],
+  ['Medium', 'The card page URL on its own line.',
+    "Medium embeds through Embedly: a frame of the card, which tells it its height; otherwise a link preview with the card's title, figures and share image."],
+  ['Substack', 'The PNG (Download PNG: the card) as an image, linked to the card page URL.',
+    'The card as an image with all its figures in its alt text; a click opens the live card. Substack takes no frames or scripts.'],
+  ['AMP', 'The AMP snippet.', "The card's image until the card is ready, then the live card at its height (in view, after a tap on the button below it)."],
+  ['Email', 'The image snippet.', 'The card as an image, linked to the live card; mail clients that block images read its alt text, which states every figure.'],
+  ['RSS', 'The script snippet (or the image snippet).', 'Feed readers drop scripts and keep the headline, date and key figures as text with the link; the image snippet shows the picture.'],
+]
+
+function Platforms() {
+  return (
+    <section aria-labelledby="where" id="where-s">
+      <h2 id="where">Where you publish</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Platform</th>
+            <th scope="col">Paste</th>
+            <th scope="col">Your reader sees</th>
+          </tr>
+        </thead>
+        <tbody>
+          {PLATFORMS.map(([platform, paste, sees]) => (
+            <tr key={platform}>
+              <th scope="row">{platform}</th>
+              <td>{paste}</td>
+              <td>{sees}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
 }
 
 function Home({ s }: { s: HomeState }) {
@@ -145,6 +188,7 @@ function Home({ s }: { s: HomeState }) {
           {snippet('oembed', 'oEmbed URL, for WordPress, Ghost and other oEmbed consumers')}
           {snippet('pinned', 'Pinned script with Subresource Integrity')}
           {snippet('newsletter', 'Image, for newsletters, RSS and print (links to the live card)')}
+          {snippet('amp', 'AMP pages (amp-iframe; add the amp-iframe component to the page)')}
           <p class="png">
             Download PNG:{' '}
             <a href={png.card} download data-png="card">
@@ -155,6 +199,7 @@ function Home({ s }: { s: HomeState }) {
             </a>
           </p>
         </section>
+        <Platforms />
       </main>
       <footer>
         API: <a href="/v1/facts">/v1/facts</a> · <a href="/v1/card">/v1/card</a> · <a href="/openapi.json">OpenAPI</a> ·{' '}
@@ -180,6 +225,7 @@ export const home = new Hono().get('/', pageSecurity, async (c) => {
     fact: pick('fact', figureIds, figureIds[0]),
     pinned: { src: manifest.embed.pinned, integrity: manifest.embed.integrity },
     headlines: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].headline])) as Record<Lang, string>,
+    more: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].showCard])) as Record<Lang, string>,
     facts: figureIds.map((id) => ({ id, label: (factsById.get(id) as Figure).label.en })),
     images: cardImages(),
     languages: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].language])) as Record<Lang, string>,

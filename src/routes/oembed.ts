@@ -1,12 +1,14 @@
 import * as v from 'valibot'
 import { Hono } from 'hono'
-import { cardHeight } from '../../widget/card-model'
 import { IFRAME_STYLE, cardUrl } from '../../widget/snippets'
 import { buildCard } from '../card/model'
+import { factsText } from '../card/alt'
+import { heightAt } from '../card/heights'
 import { imageFile } from '../card/images'
+import { factSet } from '../data'
 import { memoized, respondCached } from '../lib/cached'
 import { matchLang } from '../lib/lang'
-import { strictQuery, valid } from '../lib/params'
+import { valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
 import { problemResponse } from '../lib/problem'
 import { cardPageQuery } from './card-page'
@@ -28,16 +30,26 @@ export const OEmbed = v.object({
   provider_name: v.string(),
   provider_url: v.string(),
   cache_age: v.pipe(v.number(), v.integer()),
-  html: v.pipe(v.string(), v.description('A bare <iframe>, which CMS sanitizers keep.')),
+  html: v.pipe(
+    v.string(),
+    v.description(
+      "A <blockquote> with the card's headline, date and key figures as text and a link, then the <iframe>: " +
+        "what WordPress's sanitizer keeps, and what makes it load its resizer (wp-embed.js).",
+    ),
+  ),
   width: v.pipe(v.number(), v.integer()),
   height: v.pipe(v.number(), v.integer()),
+  author_name: v.pipe(v.string(), v.description('Who made the statements the card gives: the publisher of its source.')),
+  author_url: v.pipe(v.string(), v.description('That source, on this site (/source).')),
   thumbnail_url: v.pipe(v.string(), v.description("The card's 1200×630 share image (PNG, immutable).")),
   thumbnail_width: v.pipe(v.number(), v.integer()),
   thumbnail_height: v.pipe(v.number(), v.integer()),
 })
 
 const URL_HELP = 'url is required: the address of a card page, such as https://HOST/card?lang=en'
-const oembedQuery = strictQuery({
+// Not strict: consumers add their own parameters (WordPress `dnt`, Embedly `key`, `discover`),
+// and refusing them refused the embed. The ones we know are checked as strictly as before.
+const oembedParams = {
   url: v.pipe(v.string(URL_HELP), v.maxLength(2000, 'url must be at most 2000 characters')),
   format: v.optional(
     v.pipe(
@@ -48,7 +60,11 @@ const oembedQuery = strictQuery({
   ),
   maxwidth: dimension('maxwidth'),
   maxheight: dimension('maxheight'),
-})
+}
+// A missing parameter gets its own schema's message (url's says what is required).
+const oembedQuery = v.object(oembedParams, (issue) =>
+  String((oembedParams[String(issue.path?.[0]?.key) as keyof typeof oembedParams] as { message?: unknown })?.message ?? URL_HELP),
+)
 
 export const oembedDoc: RouteDoc = {
   method: 'get',
@@ -69,6 +85,12 @@ export const oembedDoc: RouteDoc = {
 
 const escapeXml = (s: string) =>
   s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!)
+
+/** What a reader sees where the frame is not shown (WordPress until wp-embed.js reveals it, feeds,
+ *  email): the card's facts as text. Only text and one <a href>: all WordPress's sanitizer keeps. */
+function blockquote(model: ReturnType<typeof buildCard>, href: string) {
+  return `<blockquote><a href="${escapeXml(href)}">${escapeXml(model.headline)}</a> ${escapeXml(factsText(model).trim())}</blockquote>`
+}
 
 export const oembed = new Hono().get('/oembed', valid('query', oembedQuery), (c) => {
   const q = c.req.valid('query')
@@ -97,16 +119,18 @@ export const oembed = new Hono().get('/oembed', valid('query', oembedQuery), (c)
   const { variant, fact, theme } = card.output
   const lang = matchLang(card.output.lang ?? 'en')!
   const width = Math.min(q.maxwidth ?? MAX_WIDTH, MAX_WIDTH)
-  const height = Math.min(q.maxheight ?? cardHeight(variant, lang), cardHeight(variant, lang))
+  const needed = heightAt(variant, lang, width)
+  const height = Math.min(q.maxheight ?? needed, needed)
   const key = `oembed|${origin}|${lang}|${variant}|${fact ?? ''}|${theme}|${width}|${height}|${format}`
   const entry = memoized(key, () => {
     const model = buildCard(lang, variant, fact)
     const src = cardUrl({ origin, lang, variant, fact, theme })
     const title = model.headline
-    const html = `<iframe src="${escapeXml(src)}" title="${escapeXml(model.ui.label)}" width="${width}" height="${height}" loading="lazy" style="${IFRAME_STYLE}"></iframe>`
+    const html = `${blockquote(model, src)}<iframe src="${escapeXml(src)}" title="${escapeXml(model.ui.label)}" width="${width}" height="${height}" loading="lazy" style="${IFRAME_STYLE}"></iframe>`
     const thumbnail = imageFile('share', lang, variant, fact, theme)
     const body = {
       version: '1.0', type: 'rich', title, provider_name: 'xiaomi-ev-card', provider_url: origin, cache_age: CACHE_AGE, html, width, height,
+      author_name: factSet.source.publisher, author_url: `${origin}/source`,
       thumbnail_url: origin + thumbnail.path, thumbnail_width: thumbnail.width, thumbnail_height: thumbnail.height,
     } as const
     if (format === 'json') return JSON.stringify(body)

@@ -54,14 +54,15 @@ export async function startWorker({ config = APP_CONFIGS, ready = '/v1/source' }
   return { origin, stop }
 }
 
-/** A publisher's site on its own origin: `pages` maps a path to HTML, to { body, headers }, or to a function of the URL returning that. */
-export async function startHost(pages) {
-  const port = await freePort()
-  const server = createServer((req, res) => {
+/** A publisher's site on its own origin: `pages` maps a path to HTML, to { body, headers }, or to a
+ *  function of the URL returning that (or a promise of it); `port` when the site must know it first. */
+export async function startHost(pages, { port } = {}) {
+  port ??= await freePort()
+  const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x')
     const page = pages[url.pathname]
     if (!page) return res.writeHead(404).end('not found')
-    const { body, headers = {} } = typeof page === 'function' ? page(url) : typeof page === 'string' ? { body: page } : page
+    const { body, headers = {} } = typeof page === 'function' ? await page(url) : typeof page === 'string' ? { body: page } : page
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...headers }).end(body)
   })
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve))

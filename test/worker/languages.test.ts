@@ -106,7 +106,7 @@ describe('every language, everywhere', () => {
       const home = await (await get(`/?lang=${lang}&variant=full`)).text()
       expect(home, lang).toContain(`height=&quot;${FULL_HEIGHT[lang]}&quot; loading=&quot;lazy&quot;`)
     }
-    expect(FULL_HEIGHT).toMatchObject({ 'zh-HK': 543, 'zh-TW': 543 })
+    expect(FULL_HEIGHT['zh-HK']).toBe(FULL_HEIGHT['zh-TW'])
   })
 
   it('the builder at / offers every language by code and by its own name', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { FULL_HEIGHT } from '../../widget/card-model'
 import { expectProblem, get, getJson, ORIGIN } from './helpers'
 
 const sha256 = async (text: string) => {
@@ -157,17 +158,21 @@ describe('GET /oembed', () => {
   const card = `${ORIGIN}/card?lang=zh-CN&variant=full`
   const oembed = (params: Record<string, string>) => get(`/oembed?${new URLSearchParams(params)}`)
 
-  it('answers oEmbed 1.0 JSON with a bare iframe', async () => {
+  it('answers oEmbed 1.0 JSON: the facts in a blockquote, then the iframe', async () => {
     const res = await oembed({ url: card })
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toBe('application/json; charset=utf-8')
     const body = (await res.json()) as Record<string, any>
     expect(body).toMatchObject({
       version: '1.0', type: 'rich', title: '小米宣布进军智能电动汽车行业', provider_name: 'xiaomi-ev-card',
-      provider_url: ORIGIN, cache_age: 86400, width: 640, height: 521,
+      provider_url: ORIGIN, cache_age: 86400, width: 640, height: FULL_HEIGHT['zh-CN'],
     })
-    expect(body.html).toBe(
-      `<iframe src="${ORIGIN}/card?lang=zh-CN&amp;variant=full" title="事实卡片：小米进军智能电动汽车" width="640" height="521" loading="lazy" style="border:0"></iframe>`,
+    // The blockquote's words are the card's own: its headline, then its date line (labelled as the press release's).
+    const { body: model } = await getJson("/v1/card?lang=zh-CN&variant=full")
+    expect(body.html.startsWith(`<blockquote><a href="${ORIGIN}/card?lang=zh-CN&amp;variant=full">${model.headline}</a> ${model.date.text}。`)).toBe(true)
+    expect(body.html).toMatch(/^<blockquote>[^<]*<a [^>]+>[^<]+<\/a>[^<]+<\/blockquote><iframe /)
+    expect(body.html).toContain(
+      `</blockquote><iframe src="${ORIGIN}/card?lang=zh-CN&amp;variant=full" title="事实卡片：小米进军智能电动汽车" width="640" height="${FULL_HEIGHT['zh-CN']}" loading="lazy" style="border:0"></iframe>`,
     )
     expect(body.html).not.toContain('<script')
   })
@@ -183,7 +188,8 @@ describe('GET /oembed', () => {
     expect(res.headers.get('Content-Type')).toBe('text/xml; charset=utf-8')
     const xml = await res.text()
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8" standalone="yes"\?>\n<oembed><version>1.0<\/version><type>rich<\/type>/)
-    expect(xml).toContain('<html>&lt;iframe src=&quot;')
+    expect(xml).toContain('<html>&lt;blockquote&gt;&lt;a href=&quot;')
+    expect(xml).toContain('&lt;/blockquote&gt;&lt;iframe src=&quot;')
     await expectProblem(await oembed({ url: card, format: 'yaml' }), 501)
   })
 
