@@ -18,27 +18,39 @@ export const SourceDocument = v.object({
 
 const sourceQuery = strictQuery({})
 
+/** The body of GET /v1/source. */
+const sourceDocument = () => ({
+  title: factSet.source.title,
+  publisher: factSet.source.publisher,
+  published: factSet.source.published,
+  file: factSet.source.file,
+  lang: factSet.source.lang,
+  length: source.length,
+  html: '/source',
+  text: source,
+})
+
 export const sourceDoc: RouteDoc = {
   method: 'get',
   path: '/v1/source',
+  operationId: 'getSource',
   summary: "The source document's metadata and text",
+  description:
+    'The press release every fact is taken from: its title, publisher and date, and its text byte for byte, ' +
+    'which every evidence span indexes (evidence.start and evidence.end, in UTF-16 code units).',
+  tag: 'source',
   request: { query: sourceQuery },
   responses: {
-    200: { description: 'The source document', content: { 'application/json': { schema: SourceDocument } } },
-    304: notModified,
+    200: {
+      description: 'The source document',
+      content: { 'application/json': { schema: SourceDocument, example: sourceDocument } },
+      headers: ['ETag', 'CacheControl', 'SourceLanguage'],
+    },
+    304: notModified('SourceLanguage'),
     400: problem('This route takes no parameters'),
   },
 }
 
 export const sourceApi = new Hono().get('/v1/source', valid('query', sourceQuery), (c) =>
-  cachedJson(c, 'source', () => ({
-    title: factSet.source.title,
-    publisher: factSet.source.publisher,
-    published: factSet.source.published,
-    file: factSet.source.file,
-    lang: factSet.source.lang,
-    length: source.length,
-    html: '/source',
-    text: source,
-  }), { 'Content-Language': factSet.source.lang }),
+  cachedJson(c, 'source', sourceDocument, { 'Content-Language': factSet.source.lang }),
 )

@@ -50,7 +50,14 @@ describe('GET /v1/facts', () => {
     const ids = await expectProblem(await get('/v1/facts?ids=cash-reserve,nope'), 400)
     expect(ids.detail).toContain('ids must be a comma-separated list')
     const unknown = await expectProblem(await get('/v1/facts?colour=red'), 400)
-    expect(unknown.detail).toBe('unknown query parameter; this route accepts: category, ids, lang')
+    expect(unknown.detail).toBe('colour: unknown query parameter; this route accepts: category, ids, lang')
+    expect(unknown.invalid_params).toEqual([{ name: 'colour', reason: 'unknown query parameter; this route accepts: category, ids, lang' }])
+    // A route without parameters says so, rather than listing none.
+    const none = await expectProblem(await get('/v1/source?x=1'), 400)
+    expect(none.invalid_params).toEqual([{ name: 'x', reason: 'unknown query parameter; this route takes none' }])
+    // The name comes back as it stood in the URL, percent-encoded: never markup.
+    const markup = await expectProblem(await get('/v1/source?%3Cb%3E=1'), 400)
+    expect(markup.invalid_params?.[0].name).toBe('%3Cb%3E')
     const repeated = await expectProblem(await get('/v1/facts?lang=en&lang=zh'), 400)
     expect(repeated.invalid_params?.[0].name).toBe('lang')
   })
