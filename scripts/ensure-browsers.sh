@@ -4,11 +4,13 @@
 # language tests check each Chinese card's face, SC and TC); a Java runtime for the Nu HTML
 # Checker (vnu-jar); tesseract with its English, Simplified and Traditional Chinese models, which
 # read the card images back (test/node/images.test.mjs). Installs what is missing when we may;
-# otherwise says what to install.
+# otherwise says what to install. openssl makes the throwaway CA of the HTTPS scan
+# (test/node/tls-proxy.mjs).
 set -euo pipefail
-PACKAGES="chromium fonts-noto-cjk firefox-esr webkit2gtk-driver xvfb default-jre-headless tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-chi-tra"
+PACKAGES="openssl chromium fonts-noto-cjk firefox-esr webkit2gtk-driver xvfb default-jre-headless tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-chi-tra"
 # No `cmd | grep -q` here: with pipefail, grep quitting early fails the pipe.
 missing() {
+  command -v openssl >/dev/null || return 0
   [ -x /usr/bin/chromium ] || return 0
   [ -n "$(fc-list 'Noto Sans CJK TC')" ] || return 0
   [ -x /usr/bin/firefox-esr ] || return 0

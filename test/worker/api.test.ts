@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expectProblem, get, getJson } from './helpers'
+import { ORIGIN, expectProblem, get, getJson } from './helpers'
 
 describe('GET /v1/facts', () => {
   it('lists every fact with its evidence, in English by default', async () => {
@@ -145,6 +145,42 @@ describe('GET /openapi.json', () => {
     const variant = paths['/v1/card'].get.parameters.find((p: any) => p.name === 'variant')
     expect(variant.schema.enum).toEqual(['compact', 'full', 'stat'])
     expect(body.components.schemas.Problem).toBeDefined()
+  })
+})
+
+describe('GET /openapi.json, as clients read it', () => {
+  it('names, describes and tags every operation, and defines each tag', async () => {
+    const { body } = await getJson('/openapi.json')
+    const tags = new Set(body.tags.map((t: any) => t.name))
+    const ids = new Set()
+    for (const [path, item] of Object.entries<any>(body.paths)) {
+      const op = item.get
+      expect(op.operationId, path).toMatch(/^[a-z][A-Za-z]+$/)
+      ids.add(op.operationId)
+      expect(op.description.length, path).toBeGreaterThan(op.summary.length)
+      for (const tag of op.tags) expect(tags, `${path} ${tag}`).toContain(tag)
+    }
+    expect(ids.size).toBe(Object.keys(body.paths).length)
+    expect(body.security).toEqual([])
+    expect(body.info.license.identifier).toBe('MIT')
+    expect(body.info.contact.url).toBe(`${ORIGIN}/`)
+  })
+
+  it("documents the headers a client relies on, and its examples are the worker's real answers", async () => {
+    const { body } = await getJson('/openapi.json')
+    const card = body.paths['/v1/card'].get.responses
+    expect(Object.keys(card['200'].headers).sort()).toEqual(['Cache-Control', 'Content-Language', 'ETag', 'Vary'])
+    expect(Object.keys(body.paths['/card.png'].get.responses['302'].headers)).toContain('Location')
+    const live = {
+      '/v1/facts': (ex: any) => `/v1/facts?lang=${ex.lang}&ids=${ex.facts.map((f: any) => f.id).join(',')}`,
+      '/v1/facts/{id}': (ex: any) => `/v1/facts/${ex.id}?lang=en`,
+      '/v1/card': (ex: any) => `/v1/card?lang=${ex.lang}&variant=${ex.variant}`,
+      '/v1/source': () => '/v1/source',
+    }
+    for (const [path, request] of Object.entries(live)) {
+      const example = body.paths[path].get.responses['200'].content['application/json'].example
+      expect((await getJson(request(example))).body, path).toEqual(example)
+    }
   })
 })
 
