@@ -33,6 +33,8 @@ export async function checkData() {
   const { formattedTable } = await importSource("export * from './src/data/formatted.ts'")
   await mkdir(at('dist/'), { recursive: true })
   await writeFile(at('dist/formatted.json'), JSON.stringify(formattedTable()) + '\n')
+  // The source's SHA-256 (/v1/source states it), once here rather than in every isolate.
+  await writeFile(at('dist/source-digest.json'), JSON.stringify({ sha256: createHash('sha256').update(source).digest('hex') }) + '\n')
   return (await readJson('data/facts.json')).facts.length
 }
 

@@ -4,12 +4,14 @@
 # language tests check each Chinese card's face, SC and TC); a Java runtime for the Nu HTML
 # Checker (vnu-jar); tesseract with its English, Simplified and Traditional Chinese models, which
 # read the card images back (test/node/images.test.mjs); Debian's WordPress 6.1 with PHP and
-# MariaDB, which embed the card through their own code (test/platforms/wordpress.test.mjs). Installs what is missing when we may;
-# otherwise says what to install.
+# MariaDB, which embed the card through their own code (test/platforms/wordpress.test.mjs); openssl,
+# which makes the throwaway CA of the HTTPS scan (test/node/tls-proxy.mjs). Installs what is
+# missing when we may; otherwise says what to install.
 set -euo pipefail
-PACKAGES="chromium fonts-noto-cjk firefox-esr webkit2gtk-driver xvfb default-jre-headless tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-chi-tra wordpress php-cli php-mysql php-xml php-curl mariadb-server"
+PACKAGES="openssl chromium fonts-noto-cjk firefox-esr webkit2gtk-driver xvfb default-jre-headless tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-chi-tra wordpress php-cli php-mysql php-xml php-curl mariadb-server"
 # No `cmd | grep -q` here: with pipefail, grep quitting early fails the pipe.
 missing() {
+  command -v openssl >/dev/null || return 0
   [ -x /usr/bin/chromium ] || return 0
   [ -n "$(fc-list 'Noto Sans CJK TC')" ] || return 0
   [ -x /usr/bin/firefox-esr ] || return 0

@@ -10,7 +10,7 @@ import { oembed } from './routes/oembed'
 import { sourceApi } from './routes/source'
 import { sourcePage } from './routes/source-page'
 import { scripts } from './routes/scripts'
-import { apiSecurity, publicCors } from './lib/headers'
+import { apiSecurity, publicCors, transportSecurity } from './lib/headers'
 import { internalError, methodNotAllowed } from './lib/errors'
 import { notFound } from './lib/problem'
 import { cachedJson } from './lib/cached'
@@ -22,7 +22,7 @@ import type { Bindings } from './bindings'
 
 const app = new Hono<{ Bindings: Bindings }>()
 
-app.use('*', cacheTags, publicCors)
+app.use('*', transportSecurity, cacheTags, publicCors)
 for (const path of ['/v1/*', '/openapi.json', '/oembed', '/card.png', '/share.png']) app.use(path, apiSecurity)
 
 // JSON API, described in /openapi.json
@@ -45,7 +45,12 @@ app.route('/', iconFiles)
 
 app.get('/openapi.json', (c) => {
   const origin = new URL(c.req.url).origin
-  return cachedJson(c, `openapi|${origin}`, () => ({ ...openApiDocument, servers: [{ url: origin }] }))
+  const { info } = openApiDocument
+  return cachedJson(c, `openapi|${origin}`, () => ({
+    ...openApiDocument,
+    info: { ...info, contact: { ...info.contact, url: `${origin}/` } },
+    servers: [{ url: origin }],
+  }))
 })
 
 methodNotAllowed(app)

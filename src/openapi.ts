@@ -8,7 +8,7 @@ import { ApiFact, FactList, listDoc, oneDoc } from './routes/facts'
 import { OEmbed, oembedDoc } from './routes/oembed'
 import { SourceDocument, sourceDoc } from './routes/source'
 import { pageDocs } from './routes/pages-doc'
-import { Problem, type RouteDoc } from './lib/route-doc'
+import { HEADERS, Problem, TAGS, notModified, type RouteDoc } from './lib/route-doc'
 
 // Named once in components.schemas, referenced everywhere else.
 const components: Record<string, v.GenericSchema> = { FactList, Fact: ApiFact, Evidence, Problem, Card: CardModel, SourceDocument, OEmbed }
@@ -34,9 +34,10 @@ const entriesOf = (schema: v.GenericSchema): v.ObjectEntries =>
 function parameters(where: 'query' | 'path', schema: v.GenericSchema | undefined) {
   if (!schema) return []
   return Object.entries(entriesOf(schema)).map(([name, entry]) => {
-    const s = jsonSchema(entry, 'input')
+    // The description is the parameter's, said once.
+    const { description, ...schema } = jsonSchema(entry, 'input')
     const required = where === 'path' || !['optional', 'exact_optional', 'nullish'].includes(entry.type)
-    return { name, in: where, required, ...(typeof s.description === 'string' && { description: s.description }), schema: s }
+    return { name, in: where, required, ...(typeof description === 'string' && { description }), schema }
   })
 }
 
@@ -47,31 +48,66 @@ function operation(route: RouteDoc) {
       status,
       {
         description: r.description,
+        ...(r.headers && {
+          headers: Object.fromEntries(r.headers.map((key) => [HEADERS[key].name, { $ref: `#/components/headers/${key}` }])),
+        }),
         ...(r.content && {
-          content: Object.fromEntries(Object.entries(r.content).map(([type, { schema }]) => [type, { schema: jsonSchema(schema, 'output') }])),
+          content: Object.fromEntries(
+            Object.entries(r.content).map(([type, { schema, example }]) => [
+              type,
+              // Examples are the real answers, built from data/ by the route's own code.
+              { schema: jsonSchema(schema, 'output'), ...(example && { example: example() }) },
+            ]),
+          ),
         }),
       },
     ]),
   )
-  return { summary: route.summary, ...(route.tags && { tags: route.tags }), ...(params.length && { parameters: params }), responses }
+  const { operationId, summary, description, tag } = route
+  return { operationId, summary, description, tags: [tag], ...(params.length && { parameters: params }), responses }
 }
 
-export const ROUTES: RouteDoc[] = [listDoc, oneDoc, cardDoc, sourceDoc, oembedDoc, ...pageDocs]
+// The document describes itself too, so every route a client can call is in it.
+const openApiDoc: RouteDoc = {
+  method: 'get',
+  path: '/openapi.json',
+  operationId: 'getOpenApi',
+  summary: 'This OpenAPI 3.1 document',
+  description: 'Every route, parameter, response, header and error of this service, generated at build time from the schemas that validate the requests. `servers` names the origin that answered.',
+  tag: 'meta',
+  responses: {
+    200: {
+      description: 'The document',
+      content: { 'application/json': { schema: v.looseObject({ openapi: v.literal('3.1.0') }) } },
+      headers: ['ETag', 'CacheControl'],
+    },
+    304: notModified(),
+  },
+}
 
-/** The OpenAPI 3.1 document; the worker adds `servers` for the origin it answers on. */
+export const ROUTES: RouteDoc[] = [listDoc, oneDoc, cardDoc, sourceDoc, oembedDoc, ...pageDocs, openApiDoc]
+
+/** The OpenAPI 3.1 document; the worker adds `servers` and `info.contact.url` for the origin it answers on. */
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {}
   for (const route of ROUTES) (paths[route.path] ??= {})[route.method] = operation(route)
   const schemas = toJsonSchemaDefs(components, { ...config('output'), definitions: undefined } as never)
+  const headers = Object.fromEntries(Object.entries(HEADERS).map(([key, { name, ...header }]) => [key, header]))
   return {
     openapi: '3.1.0',
     info: {
       title: 'xiaomi-ev-card',
       version: '1.0.0',
       description:
-        "Verified facts of Xiaomi's smart electric-vehicle launch (2021-04-01). Every fact carries a verbatim evidence span of the source document. Errors are RFC 9457 problem details.",
+        "Verified facts of Xiaomi's smart electric-vehicle launch (2021-04-01). Every fact carries a verbatim evidence span of the source document. Errors are RFC 9457 problem details. Every answer is public: no authentication, CORS open to any origin, no cookies.",
+      // The worker adds contact.url, its own home page, as it adds servers: the origin is known only then.
+      contact: { name: 'xiaomi-ev-card' },
+      license: { name: 'MIT', identifier: 'MIT' },
     },
+    // Public, read-only data: no operation needs credentials.
+    security: [],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     paths,
-    components: { schemas },
+    components: { schemas, headers },
   }
 }

@@ -8,7 +8,7 @@ export const pageSecurity = secureHeaders({
   crossOriginResourcePolicy: 'cross-origin',
   crossOriginOpenerPolicy: false,
   referrerPolicy: 'no-referrer',
-  strictTransportSecurity: false,
+  strictTransportSecurity: false, // transportSecurity (src/lib/headers.ts), on every response
   permissionsPolicy: {
     camera: [], microphone: [], geolocation: [], payment: [], usb: [], serial: [],
     accelerometer: [], gyroscope: [], magnetometer: [], fullscreen: [], autoplay: [], displayCapture: [],
@@ -16,7 +16,10 @@ export const pageSecurity = secureHeaders({
   },
 })
 
+// One spelling for every page, 200 or 400 (c.html() would write charset=UTF-8).
+export const HTML_TYPE = 'text/html; charset=utf-8'
+
 /** An HTML page built once per key, with its CSP, ETag and 304. */
 export function respondHtml(c: Context, key: string, build: () => string, headers: Record<string, string>) {
-  return respondCached(c, memoized(key, build), 'text/html; charset=utf-8', headers)
+  return respondCached(c, memoized(key, build), HTML_TYPE, headers)
 }

@@ -25,6 +25,7 @@ export const langParam = v.optional(
 
 
 export const UNKNOWN_PARAM = 'unknown query parameter; this route accepts: '
+export const NO_PARAMS = 'unknown query parameter; this route takes none'
 
 /** The issue of a parameter the schema does not list (a missing one names what it expects). */
 const isUnknownKey = (issue: v.BaseIssue<unknown>) => issue.type === 'strict_object' && issue.expected === 'never'
@@ -32,7 +33,8 @@ const isUnknownKey = (issue: v.BaseIssue<unknown>) => issue.type === 'strict_obj
 /** A query object that rejects parameters it does not list, naming the ones it accepts. A missing
  *  required parameter gets its own schema's message, as a wrong value of it would. */
 export const strictQuery = <T extends v.ObjectEntries>(entries: T) => {
-  const unknown = `${UNKNOWN_PARAM}${Object.keys(entries).join(', ')}`
+  const names = Object.keys(entries)
+  const unknown = names.length ? `${UNKNOWN_PARAM}${names.join(', ')}` : NO_PARAMS
   return v.strictObject(entries, (issue) =>
     isUnknownKey(issue) ? unknown : String((entries[String(issue.path?.[0]?.key)] as { message?: unknown })?.message ?? unknown),
   )
@@ -64,17 +66,20 @@ export function invalidParamsProblem(c: Context, invalidParams: { name: string; 
   return problemResponse(c, {
     status: 400,
     title: 'Bad Request',
-    detail: invalidParams.map((p) => (p.name.startsWith('(') ? p.reason : `${p.name}: ${p.reason}`)).join('; '),
+    detail: invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; '),
     invalidParams,
   })
 }
+
+/** An unknown parameter's name as it stood in the URL: percent-encoded, so it can never be markup, and short. */
+const sentName = (key: unknown) => encodeURIComponent(String(key)).slice(0, 64)
 
 /** A failed validation as a 400 problem: each parameter, and what it accepts. */
 export function badRequest(c: Context, target: string, issues: Issues) {
   return invalidParamsProblem(
     c,
     issues.map((issue) => ({
-      name: isUnknownKey(issue) ? '(unknown)' : String(issue.path?.[0]?.key ?? target),
+      name: isUnknownKey(issue) ? sentName(issue.path?.[0]?.key) : String(issue.path?.[0]?.key ?? target),
       reason: issue.message,
     })),
   )

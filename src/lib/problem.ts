@@ -1,6 +1,7 @@
 import type { Context, TypedResponse } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { ERROR_CACHE_CONTROL, PROBLEM_CACHE_CONTROL } from './cache-policy'
+import { API_CSP } from './headers'
 
 export interface Problem {
   status: ContentfulStatusCode
@@ -29,6 +30,8 @@ export function problemResponse<S extends ContentfulStatusCode>(
     status: p.status,
     headers: {
       'Content-Type': 'application/problem+json',
+      // Every problem, on any path (a 404 anywhere, a 405 on a page): apiSecurity covers only the API's paths.
+      'Content-Security-Policy': API_CSP,
       'Cache-Control': p.status >= 500 ? ERROR_CACHE_CONTROL : PROBLEM_CACHE_CONTROL,
       ...headers,
     },

@@ -12,7 +12,7 @@ import { imageAlt, shareModel } from '../card/alt'
 import { imageFile } from '../card/images'
 import { factSet } from '../data'
 import { Document, cspHash, jsonForScript, pageCsp, renderDocument } from '../pages/document'
-import { pageSecurity, respondHtml } from '../lib/pages'
+import { HTML_TYPE, pageSecurity, respondHtml } from '../lib/pages'
 import { PROBLEM_CACHE_CONTROL } from '../lib/cache-policy'
 import { languageHeaders, langParam, resolveLang } from '../lib/params'
 import { factNeedsStat, factParam, variantParam } from './card'
@@ -188,7 +188,7 @@ export const cardPage = new Hono<{ Bindings: Bindings }>().get('/card', pageSecu
   const parsed = parseCardPageQuery(c.req.url)
   if (!parsed.success) {
     const html = renderDocument(<ErrorPage problems={parsed.problems.map((p) => p.reason)} />)
-    return c.html(html, 400, { ...(await cardHeaders(ERROR_CSS)), 'Cache-Control': PROBLEM_CACHE_CONTROL })
+    return c.body(html, 400, { 'Content-Type': HTML_TYPE, ...(await cardHeaders(ERROR_CSS)), 'Cache-Control': PROBLEM_CACHE_CONTROL })
   }
   const q = parsed.query
   const chosen = resolveLang(c, q.lang)

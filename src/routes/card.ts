@@ -72,12 +72,22 @@ export const CardModel = v.object({
 export const cardDoc: RouteDoc = {
   method: 'get',
   path: '/v1/card',
+  operationId: 'getCard',
   summary: 'Exactly what a card shows, formatted for its language',
+  description:
+    'The model <xiaomi-ev-card> renders: headline, date, the figures of the variant with their evidence, and the card\'s own words, ' +
+    'all formatted for the language. compact shows three key figures, full every figure with the quote and the six advantages, ' +
+    'stat one figure (fact).',
+  tag: 'card',
   request: { query: cardQuery },
   responses: {
-    200: { description: 'The card', content: { 'application/json': { schema: CardModel } } },
-    304: notModified,
-    400: problem('A parameter is not one of the allowed values'),
+    200: {
+      description: 'The card',
+      content: { 'application/json': { schema: CardModel, example: () => buildCard('en', 'compact') } },
+      headers: ['ETag', 'CacheControl', 'ContentLanguage', 'Vary'],
+    },
+    304: notModified('ContentLanguage', 'Vary'),
+    400: problem('A parameter is not one of the allowed values, or is unknown, or fact is given without variant=stat'),
   },
 }
 

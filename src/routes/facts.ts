@@ -105,15 +105,36 @@ const listQuery = strictQuery({
   lang: langParam,
 })
 
+/** The facts in source order, filtered, in one language: the body of GET /v1/facts. */
+function factList(lang: Lang, category?: string, ids?: string[]) {
+  const list = factSet.facts
+    .filter((f) => !category || f.category === category)
+    .filter((f) => !ids || ids.includes(f.id))
+    .map((f) => localize(f, lang))
+  return { lang, count: list.length, facts: list }
+}
+
+const LANGUAGE_HEADERS = ['ETag', 'CacheControl', 'ContentLanguage', 'Vary'] as const
+
 export const listDoc: RouteDoc = {
   method: 'get',
   path: '/v1/facts',
+  operationId: 'listFacts',
   summary: 'All facts, each with its verbatim evidence span',
+  description:
+    'Every fact of the announcement in source order, or those of one category or of the ids named, in one language. ' +
+    'Figures carry their machine value in base units, their currency or unit, and the formatted text of the language; ' +
+    'every fact carries the span of the source it is taken from (GET /v1/source, offsets in UTF-16 code units).',
+  tag: 'facts',
   request: { query: listQuery },
   responses: {
-    200: { description: 'The facts, in source order', content: { 'application/json': { schema: FactList } } },
-    304: notModified,
-    400: problem('A parameter is not one of the allowed values'),
+    200: {
+      description: 'The facts, in source order',
+      content: { 'application/json': { schema: FactList, example: () => factList('en', undefined, ['initial-investment', 'ev-ceo']) } },
+      headers: [...LANGUAGE_HEADERS],
+    },
+    304: notModified('ContentLanguage', 'Vary'),
+    400: problem('A parameter is not one of the allowed values, or is unknown'),
   },
 }
 
@@ -127,12 +148,19 @@ const oneQuery = strictQuery({ lang: langParam })
 export const oneDoc: RouteDoc = {
   method: 'get',
   path: '/v1/facts/{id}',
+  operationId: 'getFact',
   summary: 'One fact',
+  description: 'One fact by its stable id (GET /v1/facts lists them), in one language, with its evidence span.',
+  tag: 'facts',
   request: { params: oneParams, query: oneQuery },
   responses: {
-    200: { description: 'The fact', content: { 'application/json': { schema: ApiFact } } },
-    304: notModified,
-    400: problem('The id or a parameter is malformed'),
+    200: {
+      description: 'The fact',
+      content: { 'application/json': { schema: ApiFact, example: () => localize(factsById.get('connected-devices')!, 'en') } },
+      headers: [...LANGUAGE_HEADERS],
+    },
+    304: notModified('ContentLanguage', 'Vary'),
+    400: problem('The id or a parameter is malformed, or a parameter is unknown'),
     404: problem('No fact has this id'),
   },
 }
@@ -146,13 +174,7 @@ export const facts = new Hono()
     return cachedJson(
       c,
       key,
-      () => {
-        const list = factSet.facts
-          .filter((f) => !q.category || f.category === q.category)
-          .filter((f) => !q.ids || q.ids.includes(f.id))
-          .map((f) => localize(f, lang))
-        return { lang, count: list.length, facts: list }
-      },
+      () => factList(lang, q.category, q.ids),
       languageHeaders(chosen),
     )
   })

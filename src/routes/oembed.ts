@@ -69,17 +69,23 @@ const oembedQuery = v.object(oembedParams, (issue) =>
 export const oembedDoc: RouteDoc = {
   method: 'get',
   path: '/oembed',
+  operationId: 'getOEmbed',
   summary: 'oEmbed 1.0 for card pages (/card?…)',
+  description:
+    'The oEmbed answer for one of our /card pages, as WordPress, Ghost and other consumers ask for it: a bare <iframe> ' +
+    'sized to the card (within maxwidth and maxheight), and the share image as thumbnail. Every /card page advertises it with discovery links.',
+  tag: 'embed',
   request: { query: oembedQuery },
   responses: {
     200: {
-      description: 'The embed',
+      description: 'The embed, as JSON (format=json, the default) or XML (format=xml)',
       content: { 'application/json': { schema: OEmbed }, 'text/xml': { schema: v.string() } },
+      headers: ['ETag', 'CacheControl'],
     },
-    304: notModified,
-    400: problem('A parameter is malformed'),
+    304: notModified(),
+    400: problem('A parameter is malformed or unknown, or url is missing'),
     404: problem('url is not one of our card pages'),
-    501: problem('The requested format is not supported'),
+    501: { ...problem('The requested format is not supported, as oEmbed specifies'), headers: ['ErrorCacheControl'] },
   },
 }
 

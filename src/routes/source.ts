@@ -5,6 +5,8 @@ import { CACHE_CONTROL } from '../lib/cache-policy'
 import { memoized, respondCached } from '../lib/cached'
 import { strictQuery, valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
+// Written by scripts/build.mjs from data/source/.
+import sourceDigest from '../../dist/source-digest.json'
 
 const byLang = v.pipe(v.record(v.string(), v.string()), v.description('By language: what readers saw before, and see after.'))
 
@@ -40,51 +42,68 @@ export const SourceDocument = v.object({
 
 const sourceQuery = strictQuery({})
 
+/** The body of GET /v1/source. */
+const sourceDocument = () => ({
+  title: factSet.source.title,
+  publisher: factSet.source.publisher,
+  published: factSet.source.published,
+  file: factSet.source.file,
+  lang: factSet.source.lang,
+  length: source.length,
+  sha256: sourceDigest.sha256,
+  html: '/source',
+  text: source,
+  corrections,
+})
+
+/** The body of GET /v1/source. */
+const sourceDocument = () => ({
+  title: factSet.source.title,
+  publisher: factSet.source.publisher,
+  published: factSet.source.published,
+  file: factSet.source.file,
+  lang: factSet.source.lang,
+  length: source.length,
+  html: '/source',
+  text: source,
+})
+
 export const sourceDoc: RouteDoc = {
   method: 'get',
   path: '/v1/source',
+  operationId: 'getSource',
   summary: "The source document's metadata, text, SHA-256 and the corrections made",
+  description:
+    'The press release every fact is taken from: its title, publisher and date, and its text byte for byte, ' +
+    'which every evidence span indexes (evidence.start and evidence.end, in UTF-16 code units), with its SHA-256 and every correction made to the facts.',
+  tag: 'source',
   request: { query: sourceQuery },
   responses: {
     200: {
       description: 'The source document. Content-Digest (RFC 9530) is the SHA-256 of this body; Cache-Control no-transform keeps it true through caches that would re-encode it.',
-      content: { 'application/json': { schema: SourceDocument } },
+      content: { 'application/json': { schema: SourceDocument, example: sourceDocument } },
+      headers: ['ETag', 'CacheControl', 'SourceLanguage'],
     },
-    304: notModified,
+    304: notModified('SourceLanguage'),
     400: problem('This route takes no parameters'),
   },
 }
 
-const sha256 = async (text: string) => new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))
-const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')
-const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes))
-
+const base64 = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes)))
 // Of data fixed at deploy: computed once per isolate.
-let sourceDigest: Promise<string> | undefined
 let bodyDigest: Promise<string> | undefined
 
 export const sourceApi = new Hono().get('/v1/source', valid('query', sourceQuery), async (c) => {
-  const sha = await (sourceDigest ??= sha256(source).then(hex))
-  const entry = memoized('source', () =>
-    JSON.stringify({
-      title: factSet.source.title,
-      publisher: factSet.source.publisher,
-      published: factSet.source.published,
-      file: factSet.source.file,
-      lang: factSet.source.lang,
-      length: source.length,
-      sha256: sha,
-      html: '/source',
-      text: source,
-      corrections,
-    } satisfies v.InferOutput<typeof SourceDocument>),
-  )
+  const entry = memoized('source', () => JSON.stringify(sourceDocument() satisfies v.InferOutput<typeof SourceDocument>))
   const res = respondCached(c, entry, 'application/json; charset=utf-8', {
     'Content-Language': factSet.source.lang,
     // The edge compresses JSON unless told not to; re-encoded, the body would no longer match its digest.
     'Cache-Control': `${CACHE_CONTROL}, no-transform`,
   })
   // Content-Digest is of the content sent: a 304 and a HEAD send none.
-  if (res.status === 200 && c.req.method === 'GET') res.headers.set('Content-Digest', `sha-256=:${await (bodyDigest ??= sha256(entry.body).then(base64))}:`)
+  if (res.status === 200 && c.req.method === 'GET') {
+    bodyDigest ??= crypto.subtle.digest('SHA-256', new TextEncoder().encode(entry.body)).then(base64)
+    res.headers.set('Content-Digest', `sha-256=:${await bodyDigest}:`)
+  }
   return res
 })

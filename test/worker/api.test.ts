@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { corrections, factSet, factsById, locales, source } from '../../src/data'
 import { LANGS } from '../../src/data/schema'
-import { expectProblem, get, getJson } from './helpers'
+import { ORIGIN, expectProblem, get, getJson } from './helpers'
 
 describe('GET /v1/facts', () => {
   it('lists every fact with its evidence, in English by default', async () => {
@@ -52,7 +52,14 @@ describe('GET /v1/facts', () => {
     const ids = await expectProblem(await get('/v1/facts?ids=cash-reserve,nope'), 400)
     expect(ids.detail).toContain('ids must be a comma-separated list')
     const unknown = await expectProblem(await get('/v1/facts?colour=red'), 400)
-    expect(unknown.detail).toBe('unknown query parameter; this route accepts: category, ids, lang')
+    expect(unknown.detail).toBe('colour: unknown query parameter; this route accepts: category, ids, lang')
+    expect(unknown.invalid_params).toEqual([{ name: 'colour', reason: 'unknown query parameter; this route accepts: category, ids, lang' }])
+    // A route without parameters says so, rather than listing none.
+    const none = await expectProblem(await get('/v1/source?x=1'), 400)
+    expect(none.invalid_params).toEqual([{ name: 'x', reason: 'unknown query parameter; this route takes none' }])
+    // The name comes back as it stood in the URL, percent-encoded: never markup.
+    const markup = await expectProblem(await get('/v1/source?%3Cb%3E=1'), 400)
+    expect(markup.invalid_params?.[0].name).toBe('%3Cb%3E')
     const repeated = await expectProblem(await get('/v1/facts?lang=en&lang=zh'), 400)
     expect(repeated.invalid_params?.[0].name).toBe('lang')
   })
@@ -210,6 +217,42 @@ describe('GET /openapi.json', () => {
     const variant = paths['/v1/card'].get.parameters.find((p: any) => p.name === 'variant')
     expect(variant.schema.enum).toEqual(['compact', 'full', 'stat'])
     expect(body.components.schemas.Problem).toBeDefined()
+  })
+})
+
+describe('GET /openapi.json, as clients read it', () => {
+  it('names, describes and tags every operation, and defines each tag', async () => {
+    const { body } = await getJson('/openapi.json')
+    const tags = new Set(body.tags.map((t: any) => t.name))
+    const ids = new Set()
+    for (const [path, item] of Object.entries<any>(body.paths)) {
+      const op = item.get
+      expect(op.operationId, path).toMatch(/^[a-z][A-Za-z]+$/)
+      ids.add(op.operationId)
+      expect(op.description.length, path).toBeGreaterThan(op.summary.length)
+      for (const tag of op.tags) expect(tags, `${path} ${tag}`).toContain(tag)
+    }
+    expect(ids.size).toBe(Object.keys(body.paths).length)
+    expect(body.security).toEqual([])
+    expect(body.info.license.identifier).toBe('MIT')
+    expect(body.info.contact.url).toBe(`${ORIGIN}/`)
+  })
+
+  it("documents the headers a client relies on, and its examples are the worker's real answers", async () => {
+    const { body } = await getJson('/openapi.json')
+    const card = body.paths['/v1/card'].get.responses
+    expect(Object.keys(card['200'].headers).sort()).toEqual(['Cache-Control', 'Content-Language', 'ETag', 'Vary'])
+    expect(Object.keys(body.paths['/card.png'].get.responses['302'].headers)).toContain('Location')
+    const live = {
+      '/v1/facts': (ex: any) => `/v1/facts?lang=${ex.lang}&ids=${ex.facts.map((f: any) => f.id).join(',')}`,
+      '/v1/facts/{id}': (ex: any) => `/v1/facts/${ex.id}?lang=en`,
+      '/v1/card': (ex: any) => `/v1/card?lang=${ex.lang}&variant=${ex.variant}`,
+      '/v1/source': () => '/v1/source',
+    }
+    for (const [path, request] of Object.entries(live)) {
+      const example = body.paths[path].get.responses['200'].content['application/json'].example
+      expect((await getJson(request(example))).body, path).toEqual(example)
+    }
   })
 })
 

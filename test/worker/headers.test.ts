@@ -5,13 +5,18 @@ import { get } from './helpers'
 // null means the header must be absent.
 type Row = { path: string; status: number; headers: Record<string, string | RegExp | null> }
 
+// Cloudflare serves HTTPS only: two years, subdomains, preload, on every response.
+const HSTS = { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains; preload' }
 const API = {
+  ...HSTS,
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Credentials': null,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Resource-Policy': 'cross-origin',
   'X-Frame-Options': 'DENY',
+  // JSON and problems load nothing and are never framed.
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
   'Set-Cookie': null,
   // Document-only headers do nothing for JSON; every header costs every response.
   'X-XSS-Protection': null,
@@ -35,6 +40,7 @@ const tag = (route: string) => ({ 'Cache-Tag': new RegExp(`^data-[a-z0-9]+,route
 const NEGOTIATED = { Vary: 'Accept-Language' }
 const EXPLICIT = { Vary: null }
 const PAGE = {
+  ...HSTS,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Permissions-Policy': /camera=\(\), microphone=\(\), geolocation=\(\)/,
@@ -57,6 +63,8 @@ const table: Row[] = [
   { path: '/oembed', status: 400, headers: { ...API, ...SHORT, ...tag('oembed'), 'Content-Type': 'application/problem+json' } },
   { path: '/v1/facts/no-such-fact', status: 404, headers: { ...API, ...SHORT, ...tag('v1-facts'), 'Content-Type': 'application/problem+json' } },
   { path: '/v1/nope', status: 404, headers: { ...API, ...SHORT, ...tag('other'), 'Content-Type': 'application/problem+json' } },
+  // Outside the API's paths a problem still carries HSTS and the API's CSP.
+  { path: '/wp-admin', status: 404, headers: { ...HSTS, ...SHORT, ...tag('other'), 'Content-Security-Policy': API['Content-Security-Policy'], 'Content-Type': 'application/problem+json' } },
   {
     path: '/card',
     status: 200,
@@ -70,7 +78,7 @@ const table: Row[] = [
     },
   },
   { path: '/card?lang=en&variant=compact', status: 200, headers: { ...PAGE, ...CACHED, ...EXPLICIT, ...tag('card'), 'Content-Language': 'en' } },
-  { path: '/card?theme=neon', status: 400, headers: { ...PAGE, ...SHORT, ...tag('card'), 'Content-Security-Policy': /frame-ancestors \*/, 'Content-Type': 'text/html; charset=UTF-8' } },
+  { path: '/card?theme=neon', status: 400, headers: { ...PAGE, ...SHORT, ...tag('card'), 'Content-Security-Policy': /frame-ancestors \*/, 'Content-Type': 'text/html; charset=utf-8' } },
   { path: '/source', status: 200, headers: { ...PAGE, ...CACHED, ...EXPLICIT, ...tag('source'), 'Content-Security-Policy': /script-src 'none'.*frame-ancestors 'none'/ } },
   { path: '/', status: 200, headers: { ...PAGE, ...CACHED, ...EXPLICIT, ...tag('home'), 'Content-Security-Policy': /^default-src 'none';.*frame-ancestors 'none'; connect-src 'self'; frame-src 'self'$/, 'X-Frame-Options': 'DENY' } },
   { path: '/?lang=zh-CN', status: 200, headers: { ...PAGE, ...CACHED, ...EXPLICIT, ...tag('home') } },
@@ -79,6 +87,7 @@ const table: Row[] = [
 // The widget scripts, served by the worker: cross-origin with SRI, a short life for /embed.js
 // (a deploy may change it), forever for a hashed copy; tagged apart from the data.
 const SCRIPT = {
+  ...HSTS,
   'Content-Type': 'text/javascript; charset=utf-8',
   'Access-Control-Allow-Origin': '*',
   'Cross-Origin-Resource-Policy': 'cross-origin',
