@@ -85,7 +85,7 @@ const openApiDoc: RouteDoc = {
   },
 }
 
-export const ROUTES: RouteDoc[] = [listDoc, oneDoc, cardDoc, sourceDoc, oembedDoc, ...pageDocs, openApiDoc]
+export const ROUTES: RouteDoc[] = [listDoc(), oneDoc(), cardDoc(), sourceDoc(), oembedDoc(), ...pageDocs, openApiDoc]
 
 /** The OpenAPI 3.1 document; the worker adds `servers` and `info.contact.url` for the origin it answers on. */
 export function openApiDocument() {

@@ -1,9 +1,10 @@
 import * as v from 'valibot'
 import { LANGS } from '../data/schema'
-import { CACHE_CONTROL, ERROR_CACHE_CONTROL, PINNED_CACHE_CONTROL, PROBLEM_CACHE_CONTROL, SCRIPT_CACHE_CONTROL } from './cache-policy'
+import { CACHE_CONTROL, ERROR_CACHE_CONTROL, PROBLEM_CACHE_CONTROL, SCRIPT_CACHE_CONTROL } from './cache-policy'
 
 // What /openapi.json says about a route, beside the schemas that validate it. Only the build
-// (src/openapi.ts) reads these objects, so the worker bundle drops them and their response schemas.
+// (src/openapi.ts) reads these: each route's is a function the worker never calls, and the
+// headers are literals, so the worker bundle drops them and the response schemas only they name.
 
 /** The document's tags, each with what its routes are for. */
 export const TAGS = {
@@ -37,27 +38,33 @@ export interface RouteDoc {
   responses: Record<number, ResponseDoc>
 }
 
-const header = (name: string, description: string, schema: Record<string, unknown>, required = true) => ({ name, description, required, schema: { type: 'string', ...schema } })
+/** A header's documentation; written out as literals below, so the worker bundle, which imports this
+ *  module, drops them all (a call at module level would keep them). */
+interface HeaderDoc {
+  name: string
+  description: string
+  required: boolean
+  schema: { type: 'string'; const?: string; enum?: readonly string[]; pattern?: string }
+}
 
 /** The headers clients rely on, with their meaning and values as the code sets them; keyed by their
  *  name in components.headers, as one header may have a value per kind of response. */
 export const HEADERS = {
-  ETag: header('ETag', 'Strong validator of this representation: send it back in If-None-Match and an unchanged answer is a 304.', { pattern: '^"[0-9a-z-]+"$' }),
-  CacheControl: header('Cache-Control', 'Browsers keep the answer 5 minutes, then may serve it stale for a week while revalidating, or on error.', { const: CACHE_CONTROL }),
-  ProblemCacheControl: header('Cache-Control', 'A problem is kept one minute, never as long as the data.', { const: PROBLEM_CACHE_CONTROL }),
-  ErrorCacheControl: header('Cache-Control', 'A 5xx is never stored.', { const: ERROR_CACHE_CONTROL }),
-  ScriptCacheControl: header('Cache-Control', 'The script may change with a deploy: 5 minutes, then a day of stale.', { const: SCRIPT_CACHE_CONTROL }),
-  ContentLanguage: header('Content-Language', 'The language served: the lang parameter matched, else the Accept-Language choice, else en.', { enum: [...LANGS] }),
-  SourceLanguage: header('Content-Language', 'The language of the source document.', { const: 'en' }),
-  Vary: header('Vary', 'Accept-Language, sent only when that header chose the language (no lang parameter): name lang and every reader shares one cache entry.', { const: 'Accept-Language' }, false),
-  ImageLocation: header('Location', `The immutable PNG drawn at build time, /img/<shape>-<hash>.png: image/png, Cache-Control ${PINNED_CACHE_CONTROL}.`, { pattern: '/img/(card|share)-[0-9a-f]{12}\\.png$' }),
-} as const
+  ETag: { name: 'ETag', required: true, description: 'Strong validator of this representation: send it back in If-None-Match and an unchanged answer is a 304.', schema: { type: 'string', pattern: '^"[0-9a-z-]+"$' } },
+  CacheControl: { name: 'Cache-Control', required: true, description: 'Browsers keep the answer 5 minutes, then may serve it stale for a week while revalidating, or on error.', schema: { type: 'string', const: CACHE_CONTROL } },
+  ProblemCacheControl: { name: 'Cache-Control', required: true, description: 'A problem is kept one minute, never as long as the data.', schema: { type: 'string', const: PROBLEM_CACHE_CONTROL } },
+  ErrorCacheControl: { name: 'Cache-Control', required: true, description: 'A 5xx is never stored.', schema: { type: 'string', const: ERROR_CACHE_CONTROL } },
+  ScriptCacheControl: { name: 'Cache-Control', required: true, description: 'The script may change with a deploy: 5 minutes, then a day of stale.', schema: { type: 'string', const: SCRIPT_CACHE_CONTROL } },
+  ContentLanguage: { name: 'Content-Language', required: true, description: 'The language served: the lang parameter matched, else the Accept-Language choice, else en.', schema: { type: 'string', enum: LANGS } },
+  SourceLanguage: { name: 'Content-Language', required: true, description: 'The language of the source document.', schema: { type: 'string', const: 'en' } },
+  Vary: { name: 'Vary', required: false, description: 'Accept-Language, sent only when that header chose the language (no lang parameter): name lang and every reader shares one cache entry.', schema: { type: 'string', const: 'Accept-Language' } },
+  ImageLocation: { name: 'Location', required: true, description: 'The immutable PNG drawn at build time, /img/<shape>-<hash>.png: image/png, cached for a year.', schema: { type: 'string', pattern: '/img/(card|share)-[0-9a-f]{12}\\.png$' } },
+} satisfies Record<string, HeaderDoc>
 
 /** Every cached route answers If-None-Match. */
-export const notModified = (...headers: HeaderName[]): ResponseDoc => ({
-  description: 'Not modified: the If-None-Match ETag is current. Carries the 200\'s validators and cache headers, no body.',
-  headers: ['ETag', 'CacheControl', ...headers],
-})
+export function notModified(...headers: HeaderName[]): ResponseDoc {
+  return { description: "Not modified: the If-None-Match ETag is current. Carries the 200's validators and cache headers, no body.", headers: ['ETag', 'CacheControl', ...headers] }
+}
 
 export const Problem = v.object({
   type: v.string(),
@@ -68,8 +75,6 @@ export const Problem = v.object({
   invalid_params: v.optional(v.array(v.object({ name: v.string(), reason: v.string() }))),
 })
 
-// Pure, so a bundler drops every unused RouteDoc (and the response schemas only it names).
-/* @__NO_SIDE_EFFECTS__ */
-export function problem(description: string): ResponseDoc {
-  return { description, content: { 'application/problem+json': { schema: Problem } }, headers: ['ProblemCacheControl'] }
+export function problem(description: string, headers: HeaderName[] = ['ProblemCacheControl']): ResponseDoc {
+  return { description, content: { 'application/problem+json': { schema: Problem } }, headers }
 }

@@ -66,7 +66,8 @@ const oembedQuery = v.object(oembedParams, (issue) =>
   String((oembedParams[String(issue.path?.[0]?.key) as keyof typeof oembedParams] as { message?: unknown })?.message ?? URL_HELP),
 )
 
-export const oembedDoc: RouteDoc = {
+// A function, so the worker bundle drops it: a call at module level (problem(), notModified()) would keep it.
+export const oembedDoc = (): RouteDoc => ({
   method: 'get',
   path: '/oembed',
   operationId: 'getOEmbed',
@@ -85,9 +86,9 @@ export const oembedDoc: RouteDoc = {
     304: notModified(),
     400: problem('A parameter is malformed or unknown, or url is missing'),
     404: problem('url is not one of our card pages'),
-    501: { ...problem('The requested format is not supported, as oEmbed specifies'), headers: ['ErrorCacheControl'] },
+    501: problem('The requested format is not supported, as oEmbed specifies', ['ErrorCacheControl']),
   },
-}
+})
 
 const escapeXml = (s: string) =>
   s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!)
