@@ -4,6 +4,7 @@ import * as v from 'valibot'
 import { toJsonSchema, toJsonSchemaDefs, type ConversionConfig } from '@valibot/to-json-schema'
 import { Evidence } from './data/schema'
 import { cardDoc, CardModel } from './routes/card'
+import { cardFragmentDoc } from './routes/card-fragment'
 import { ApiFact, FactList, listDoc, oneDoc } from './routes/facts'
 import { OEmbed, oembedDoc } from './routes/oembed'
 import { SourceDocument, sourceDoc } from './routes/source'
@@ -56,7 +57,7 @@ function operation(route: RouteDoc) {
   return { summary: route.summary, ...(route.tags && { tags: route.tags }), ...(params.length && { parameters: params }), responses }
 }
 
-export const ROUTES: RouteDoc[] = [listDoc, oneDoc, cardDoc, sourceDoc, oembedDoc, ...pageDocs]
+export const ROUTES: RouteDoc[] = [listDoc, oneDoc, cardDoc, cardFragmentDoc, sourceDoc, oembedDoc, ...pageDocs]
 
 /** The OpenAPI 3.1 document; the worker adds `servers` for the origin it answers on. */
 export function openApiDocument() {

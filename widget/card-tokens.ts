@@ -8,6 +8,8 @@ export interface CardTokens {
   mute: string
   line: string
   acc: string
+  /** The evidence pop-up's background. */
+  pop: string
   /** The card's max-width in CSS px, which is the image's width. */
   width: number
 }
@@ -33,7 +35,7 @@ export function readTokens(css: string): { light: CardTokens; dark: CardTokens }
       if (!pair) throw new Error(`card.css defines no --${name}: light-dark(…, …)`)
       return pair[1 + scheme]
     }
-    return { bg: get('bg'), fg: get('fg'), mute: get('mute'), line: get('line'), acc: get('acc'), width }
+    return { bg: get('bg'), fg: get('fg'), mute: get('mute'), line: get('line'), acc: get('acc'), pop: get('pop'), width }
   }
   return { light: pick(0), dark: pick(1) }
 }

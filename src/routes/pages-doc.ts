@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { notModified, problem, type ResponseDoc, type RouteDoc } from '../lib/route-doc'
-import { cardPageQuery } from './card-page'
+import { cardImageQuery, cardPageQuery } from './card-page'
 
 const html = (description: string): ResponseDoc => ({ description, content: { 'text/html': { schema: v.string() } } })
 const script = (description: string): ResponseDoc => ({ description, content: { 'text/javascript': { schema: v.string() } } })
@@ -13,7 +13,7 @@ export const pageDocs: RouteDoc[] = [
   page('/card', 'The card as a page, for iframes (no JavaScript needed)', {
     200: html('The card'),
     304: notModified,
-    400: html('A small page naming the bad parameters and their allowed values'),
+    400: html('A small page naming the bad parameters and their allowed values, or a colour that fails WCAG AA contrast'),
   }, { query: cardPageQuery }),
   ...(
     [
@@ -24,8 +24,8 @@ export const pageDocs: RouteDoc[] = [
     page(path, `${what}: redirects to the immutable file drawn at build time`, {
       302: { description: 'Location: /img/<shape>-<hash>.png (image/png, cached for a year)' },
       304: notModified,
-      400: problem('A parameter is not one of the allowed values, or is given twice'),
-    }, { query: cardPageQuery }),
+      400: problem('A parameter is not one of the allowed values, or is given twice, or is a style (images come in light and dark only)'),
+    }, { query: cardImageQuery }),
   ),
   page('/source', 'The source document, each evidence span marked as /source#<fact-id>', { 200: html('The source document') }),
   page('/', "The publisher's page: live preview and snippet builder", { 200: html('The page') }),

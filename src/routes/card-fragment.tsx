@@ -1,0 +1,64 @@
+import * as v from 'valibot'
+import { Hono } from 'hono'
+import { render } from 'preact-render-to-string'
+// Minified from widget/card.css by scripts/build.mjs, byte for byte what embed.js carries.
+import cardCss from '../../dist/card.css'
+import { Card } from '../../widget/Card'
+import { styleDeclarations } from '../../widget/card-style'
+import { cardUrl } from '../../widget/snippets'
+import { buildCard } from '../card/model'
+import { pickStyle, styleContrast, styleParams } from '../card/style'
+import { languageHeaders, langParam, resolveLang, strictQuery, valid } from '../lib/params'
+import { respondHtml } from '../lib/pages'
+import { notModified, problem, type RouteDoc } from '../lib/route-doc'
+import { factNeedsStat, factParam, variantParam } from './card'
+import { themeParam } from './card-page'
+
+// /v1/card's parameters, plus /card's theme and style: strict, like the rest of the API.
+export const cardFragmentQuery = v.pipe(
+  strictQuery({ lang: langParam, variant: variantParam, fact: factParam, theme: themeParam, ...styleParams }),
+  factNeedsStat(),
+  styleContrast(),
+)
+
+export const cardFragmentDoc: RouteDoc = {
+  method: 'get',
+  path: '/v1/card.html',
+  summary:
+    'The finished card as an HTML fragment for a server to put in its page: <xiaomi-ev-card> holding a declarative shadow root ' +
+    '(the card and its CSS, shown with no script) and, for browsers without one, a link to /card. embed.js on the same page takes it over as it is.',
+  request: { query: cardFragmentQuery },
+  responses: {
+    200: { description: 'The fragment', content: { 'text/html': { schema: v.string() } } },
+    304: notModified,
+    400: problem('A parameter is not one of the allowed values, or a colour fails WCAG AA contrast'),
+  },
+}
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
+const escape = (s: string) => s.replace(/[&<>"]/g, (ch) => ENTITIES[ch])
+
+export const cardFragment = new Hono().get('/v1/card.html', valid('query', cardFragmentQuery), (c) => {
+  const q = c.req.valid('query')
+  const chosen = resolveLang(c, q.lang)
+  const lang = chosen.lang
+  const origin = new URL(c.req.url).origin
+  // On the element, not in the shadow root's sheet: it stays when embed.js later redraws the card,
+  // and the host page's own rules on the element still win over it.
+  const style = styleDeclarations(pickStyle(q))
+  return respondHtml(
+    c,
+    `card-fragment|${origin}|${lang}|${q.variant}|${q.fact ?? ''}|${q.theme}|${style}`,
+    () => {
+      const model = buildCard(lang, q.variant, q.fact)
+      // The attributes the card was drawn from, lang resolved: embed.js reads the same card from them.
+      const attrs = [`lang="${lang}"`, `variant="${q.variant}"`, `theme="${q.theme}"`]
+      if (q.fact) attrs.push(`fact="${escape(q.fact)}"`)
+      if (style) attrs.push(`style="${escape(style)}"`)
+      const card = render(<Card model={model} theme={q.theme} origin={origin} />)
+      const link = `<a href="${escape(cardUrl({ origin, lang, variant: q.variant, fact: q.fact, theme: q.theme }))}">${escape(model.headline)}</a>`
+      return `<xiaomi-ev-card ${attrs.join(' ')}><template shadowrootmode="open"><style>${cardCss}</style>${card}</template>${link}</xiaomi-ev-card>`
+    },
+    languageHeaders(chosen),
+  )
+})
