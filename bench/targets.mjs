@@ -49,7 +49,7 @@ export function timingTable({ timing: t, runs, emulation }) {
   return [
     `| Time to styled card, median of ${runs} (CPU ×${emulation.cpuSlowdown}, ${emulation.network}) | Measured | × floor (${t.reference.medianMs} ms) | × limit, floor + 1 RTT (${t.limitMs} ms) | Goal | Met |`,
     '| --- | --- | --- | --- | --- | --- |',
-    ...rows.map(([label, kind, goal, met]) => {
+    ...rows.filter(([, kind]) => t[kind]).map(([label, kind, goal, met]) => {
       const r = t[kind]
       return `| ${label} | ${r.medianMs} ms (runs ${r.runsMs.join(', ')}) | ×${r.ratio} | ×${r.toLimit} | ${goal} | ${met ? yes(met(r)) : '–'} |`
     }),

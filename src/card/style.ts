@@ -5,7 +5,9 @@ import { STYLE_PARAMS, FONT_HELP, COLOR_HELP, RADIUS_HELP, contrastProblems, mal
 import { readTokens } from '../../widget/card-tokens'
 import type { Theme } from '../../widget/card-model'
 
-const schemes = readTokens(cardCss)
+/** The card's own colours in light and dark, as card.css declares them. */
+export const CARD_SCHEMES = readTokens(cardCss)
+const schemes = CARD_SCHEMES
 
 const HELP: Record<StyleParam, [string, string]> = {
   accent: [COLOR_HELP, 'Links, evidence controls and the figures\' rule (--xc-accent).'],
