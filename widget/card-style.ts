@@ -11,8 +11,7 @@ export type CardStyle = Partial<Record<StyleParam, string>>
 
 export const COLOR_HELP = 'must be a hex colour: #rgb or #rrggbb'
 export const RADIUS_HELP = 'must be a whole number of CSS pixels from 0 to 32'
-export const FONT_HELP =
-  'must be up to 4 font family names separated by commas, each of letters, digits, spaces and hyphens (a generic family such as serif or system-ui unquoted)'
+export const FONT_HELP = 'must be up to 4 comma-separated font families of letters, digits, spaces and hyphens'
 export const MIN_CONTRAST = 4.5
 /** The builder's font choices at /: stacks every reader has some of, no web font to load. */
 export const FONT_CHOICES = ['Georgia, serif', 'Iowan Old Style, Palatino, Georgia, serif', 'Helvetica Neue, Arial, sans-serif', 'ui-rounded, system-ui, sans-serif', 'ui-monospace, monospace']

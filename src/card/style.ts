@@ -9,29 +9,17 @@ import type { Theme } from '../../widget/card-model'
 export const CARD_SCHEMES = readTokens(cardCss)
 const schemes = CARD_SCHEMES
 
-const HELP: Record<StyleParam, [string, string]> = {
-  accent: [COLOR_HELP, 'Links, evidence controls and the figures\' rule (--xc-accent).'],
-  text: [COLOR_HELP, 'The headline and figures (--xc-text).'],
-  muted: [COLOR_HELP, 'Dates, labels and the source line (--xc-muted).'],
-  background: [COLOR_HELP, "The card's and the evidence pop-up's background (--xc-background)."],
-  border: [COLOR_HELP, "The card's border (--xc-border)."],
-  radius: [RADIUS_HELP, "The card's corner radius in CSS px (--xc-radius)."],
-  font: [FONT_HELP, "The card's font families, the reader's own fonts only (--xc-font)."],
-}
-const EXAMPLE: Record<StyleParam, string> = {
-  accent: '#0a5c36', text: '#1b1b1f', muted: '#575a63', background: '#ffffff', border: '#e2e3e8', radius: '4', font: 'Georgia, serif',
-}
+const HELP: Record<StyleParam, string> = { radius: RADIUS_HELP, font: FONT_HELP, accent: COLOR_HELP, text: COLOR_HELP, muted: COLOR_HELP, background: COLOR_HELP, border: COLOR_HELP }
 
+// Described in /openapi.json by docs/theming.md's table: the name is the custom property's, --xc-<name>.
 const styleParam = (name: StyleParam) => {
-  const [help, description] = HELP[name]
-  const message = `${name} ${help}`
-  const colour = help == COLOR_HELP ? ' Text colours need 4.5:1 contrast (WCAG AA) on every background the theme shows them on.' : ''
+  const message = `${name} ${HELP[name]}`
   return v.optional(
     v.pipe(
       v.string(message),
       v.maxLength(200, message),
       v.check((value) => !malformed(name, value), message),
-      v.metadata({ description: description + colour, example: EXAMPLE[name] }),
+      v.description(`Sets --xc-${name} (docs/theming.md). Text colours need 4.5:1 contrast (WCAG AA) on the theme's backgrounds.`),
     ),
   )
 }

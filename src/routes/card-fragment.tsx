@@ -5,7 +5,7 @@ import { render } from 'preact-render-to-string'
 import cardCss from '../../dist/card.css'
 import { Card } from '../../widget/Card'
 import { styleDeclarations } from '../../widget/card-style'
-import { cardUrl } from '../../widget/snippets'
+import { cardUrl, reserveStyle } from '../../widget/snippets'
 import { buildCard } from '../card/model'
 import { pickStyle, styleContrast, styleParams } from '../card/style'
 import { languageHeaders, langParam, resolveLang, strictQuery, valid } from '../lib/params'
@@ -44,8 +44,10 @@ export const cardFragment = new Hono().get('/v1/card.html', valid('query', cardF
   const lang = chosen.lang
   const origin = new URL(c.req.url).origin
   // On the element, not in the shadow root's sheet: it stays when embed.js later redraws the card,
-  // and the host page's own rules on the element still win over it.
-  const style = styleDeclarations(pickStyle(q))
+  // and the host page's own rules on the element still win over it. Then the card's box, as the
+  // script snippet reserves it: laid out as a block of its height however the HTML arrives.
+  const look = styleDeclarations(pickStyle(q))
+  const style = [look, q.variant == 'full' ? 'display:block' : reserveStyle(q.variant)].filter(Boolean).join(';')
   return respondHtml(
     c,
     `card-fragment|${origin}|${lang}|${q.variant}|${q.fact ?? ''}|${q.theme}|${style}`,
@@ -54,7 +56,7 @@ export const cardFragment = new Hono().get('/v1/card.html', valid('query', cardF
       // The attributes the card was drawn from, lang resolved: embed.js reads the same card from them.
       const attrs = [`lang="${lang}"`, `variant="${q.variant}"`, `theme="${q.theme}"`]
       if (q.fact) attrs.push(`fact="${escape(q.fact)}"`)
-      if (style) attrs.push(`style="${escape(style)}"`)
+      attrs.push(`style="${escape(style)}"`)
       const card = render(<Card model={model} theme={q.theme} origin={origin} />)
       const link = `<a href="${escape(cardUrl({ origin, lang, variant: q.variant, fact: q.fact, theme: q.theme }))}">${escape(model.headline)}</a>`
       return `<xiaomi-ev-card ${attrs.join(' ')}><template shadowrootmode="open"><style>${cardCss}</style>${card}</template>${link}</xiaomi-ev-card>`

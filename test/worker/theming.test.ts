@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { includeCards } from '../../docs/recipes/edge-include'
 import { STYLE_PARAMS } from '../../widget/card-style'
+import { reserveStyle } from '../../widget/snippets'
 import { expectProblem, get, getJson, ORIGIN } from './helpers'
 
 const fragment = async (query: string, init?: RequestInit) => {
@@ -18,7 +19,9 @@ describe('GET /v1/card.html', () => {
       expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
       const { body: model } = await getJson(`/v1/card?${query.replace(/&theme=\w+/, '')}`)
       const theme = query.match(/theme=(\w+)/)?.[1] ?? 'auto'
-      const attrs = `lang="${model.lang}" variant="${variant}" theme="${theme}"${variant == 'stat' ? ` fact="${model.figures[0].id}"` : ''}`
+      // The box the script snippet reserves, so nothing moves however the HTML streams in.
+      const box = variant == 'full' ? 'display:block' : reserveStyle(variant)
+      const attrs = `lang="${model.lang}" variant="${variant}" theme="${theme}"${variant == 'stat' ? ` fact="${model.figures[0].id}"` : ''} style="${box}"`
       expect(html.startsWith(`<xiaomi-ev-card ${attrs}><template shadowrootmode="open"><style>`)).toBe(true)
       const [inside, outside] = html.split('</template>')
       // The card's CSS is /card's, its markup the Card component's, its links absolute (it lives in the host's page).
@@ -44,7 +47,7 @@ describe('GET /v1/card.html', () => {
 
   it('puts the style on the element, where the page may still override it', async () => {
     const { html } = await fragment(`lang=en&theme=light&accent=%230A5C36&radius=4&font=${encodeURIComponent('Iowan Old Style, Georgia,serif')}`)
-    expect(html).toMatch(/^<xiaomi-ev-card [^>]* style="--xc-accent:#0a5c36;--xc-radius:4px;--xc-font:&quot;Iowan Old Style&quot;,&quot;Georgia&quot;,serif">/)
+    expect(html).toMatch(/^<xiaomi-ev-card [^>]* style="--xc-accent:#0a5c36;--xc-radius:4px;--xc-font:&quot;Iowan Old Style&quot;,&quot;Georgia&quot;,serif;display:block;min-height:300px">/)
   })
 
   it('refuses what /v1/card refuses, and an unknown parameter, as a problem', async () => {
