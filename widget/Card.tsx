@@ -15,22 +15,24 @@ interface Props {
 export function Card({ model: m, theme, origin, level = 2 }: Props) {
   const H = level == 1 ? 'h1' : 'h2'
   const K = level == 1 ? 'h2' : 'h3'
+  // ::part() names for a host page's CSS (docs/theming.md), in a shadow root only: /card has none
+  // to cross, and HTML's own attributes do not include part.
+  const part = (name: string) => (level == 1 ? undefined : name)
   return (
-    // part: the pieces a host page may style with ::part() (docs/theming.md); nothing else is reachable.
-    <article class={`xc xc-${m.variant} xc-${theme}`} part="card" lang={m.lang} aria-label={m.ui.label}>
+    <article class={`xc xc-${m.variant} xc-${theme}`} part={part('card')} lang={m.lang} aria-label={m.ui.label}>
       <p class="xc-date">
         <time dateTime={m.date.iso}>{m.date.text}</time>
       </p>
-      <H class="xc-h" part="headline" id={level == 1 ? 'xc-h' : undefined}>
+      <H class="xc-h" part={part('headline')} id={level == 1 ? 'xc-h' : undefined}>
         {m.headline}
       </H>
       {m.variant == 'full' && <K class="xc-k">{m.ui.keyFigures}</K>}
       <dl class="xc-figs">
         {m.figures.map((f) => (
-          <div class="xc-fig" part="figure" key={f.id}>
-            <dt part="label">{f.label}</dt>
+          <div class="xc-fig" part={part('figure')} key={f.id}>
+            <dt part={part('label')}>{f.label}</dt>
             <dd>
-              <span class="xc-v" part="value">{f.value}</span>
+              <span class="xc-v" part={part('value')}>{f.value}</span>
               {/* The space stays outside: the equivalent wraps as one box (card.css), after it. */}
               {f.equivalent && ' '}
               {f.equivalent && <span class="xc-eq">({f.equivalent})</span>}
@@ -68,7 +70,7 @@ export function Card({ model: m, theme, origin, level = 2 }: Props) {
           </ol>
         </details>
       )}
-      <p class="xc-src" part="source">
+      <p class="xc-src" part={part('source')}>
         <a href={origin + m.source.href} target="_blank">
           {m.source.label}
         </a>

@@ -36,7 +36,8 @@ export const SNIPPET_IFRAME_STYLE = 'width:100%;border:0'
 export const SNIPPET_STYLES = [IFRAME_STYLE, SNIPPET_IFRAME_STYLE, reserveStyle('compact'), reserveStyle('stat')]
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
-const escape = (s: string) => s.replace(/[&<>"]/g, (ch) => ENTITIES[ch])
+/** Text or an attribute value in HTML. */
+export const escape = (s: string) => s.replace(/[&<>"]/g, (ch) => ENTITIES[ch])
 
 /** /card?… for a card; theme only when not the default, so without it (and a style) this is the canonical URL. */
 export function cardUrl(o: Pick<SnippetOptions, 'origin' | 'lang' | 'variant' | 'fact' | 'style'> & { theme?: Theme }) {

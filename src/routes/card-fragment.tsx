@@ -5,7 +5,7 @@ import { render } from 'preact-render-to-string'
 import cardCss from '../../dist/card.css'
 import { Card } from '../../widget/Card'
 import { styleDeclarations } from '../../widget/card-style'
-import { cardUrl, reserveStyle } from '../../widget/snippets'
+import { cardUrl, escape, reserveStyle } from '../../widget/snippets'
 import { buildCard } from '../card/model'
 import { pickStyle, styleContrast, styleParams } from '../card/style'
 import { languageHeaders, langParam, resolveLang, strictQuery, valid } from '../lib/params'
@@ -34,9 +34,6 @@ export const cardFragmentDoc: RouteDoc = {
     400: problem('A parameter is not one of the allowed values, or a colour fails WCAG AA contrast'),
   },
 }
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
-const escape = (s: string) => s.replace(/[&<>"]/g, (ch) => ENTITIES[ch])
 
 export const cardFragment = new Hono().get('/v1/card.html', valid('query', cardFragmentQuery), (c) => {
   const q = c.req.valid('query')

@@ -76,7 +76,7 @@ describe('every language, everywhere', () => {
       expect(html, lang).toMatch(new RegExp(`^<!doctype html><html lang="${lang}">`))
       const date = lang == 'en' ? 'April 1, 2021' : '2021年4月1日'
       expect(html, lang).toContain(`<title>${HEADLINES[lang]} · ${date}</title>`)
-      expect(html, lang).toContain(`<article class="xc xc-full xc-auto" part="card" lang="${lang}"`)
+      expect(html, lang).toContain(`<article class="xc xc-full xc-auto" lang="${lang}"`)
       expect(html, lang).toContain(`<meta property="og:locale" content="${lang == 'en' ? 'en_US' : lang.replace('-', '_')}"/>`)
       expect(html.match(/og:locale:alternate/g), lang).toHaveLength(LANGS.length - 1)
       for (const other of LANGS) {

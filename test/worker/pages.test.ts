@@ -19,7 +19,7 @@ describe('GET /card', () => {
     for (const text of ['小米宣布进军智能电动汽车业务', '2021年4月1日', '100亿元', '约100亿美元', '1080亿元', '首期投资']) {
       expect(html).toContain(text)
     }
-    expect(html).toContain('<article class="xc xc-compact xc-auto" part="card" lang="zh-CN"')
+    expect(html).toContain('<article class="xc xc-compact xc-auto" lang="zh-CN"')
     expect(html).toContain('href="/source#initial-investment"')
     // Evidence is quoted in the source's language, so a screen reader switches voice for it.
     expect(html).toContain('<blockquote cite="/source#initial-investment" lang="en">with an initial investment of RMB 10 billion (US$1.5 billion)</blockquote>')

@@ -109,6 +109,12 @@ describe('style parameters: accent, text, muted, background, border, radius, fon
     expect(res.headers.get('ETag')).not.toBe((await get('/card?lang=en')).headers.get('ETag'))
   })
 
+  it('rides along from an oEmbed url to the iframe it answers', async () => {
+    const card = `${ORIGIN}/card?lang=en&variant=compact&theme=light&accent=%230a5c36&radius=4`
+    const { body } = await getJson(`/oembed?url=${encodeURIComponent(card)}`)
+    expect(body.html).toContain(`src="${card.replace(/&/g, '&amp;')}"`)
+  })
+
   it('leaves the images to their build-time light and dark: a style is refused there, saying where it works', async () => {
     for (const shape of ['card', 'share']) {
       const problem = await expectProblem(await get(`/${shape}.png?lang=en&theme=light&accent=%230a5c36&radius=4`), 400)
