@@ -26,8 +26,10 @@ execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' })
 const app = await startWorker()
 const baseline = await startWorker({ config: 'bench/baseline/wrangler.toml', ready: '/' })
 const cardHtml = await (await fetch(`${app.origin}/card?lang=en&variant=compact`)).text()
-// The floor: the same card's HTML and CSS inline in the page, nothing to fetch.
-const inline = cardHtml.match(/<style>[^]*<\/style>/)[0] + cardHtml.match(/<main[^>]*>[^]*<\/main>/)[0]
+// The floor: the same card's HTML and CSS inline in the page, nothing to fetch. Only the card's
+// CSS: /card's own page rules (html, body margins) would move the host article's body.
+const cardCss = cardHtml.match(/<style>([^]*?)html,body\{/)[1]
+const inline = `<style>${cardCss}</style>${cardHtml.match(/<main[^>]*>[^]*<\/main>/)[0]}`
 // Every embed exactly as the publisher's page at / writes it, in one publisher's article
 // (bench/lighthouse.mjs): the script snippet with its preload, the iframe with loading="lazy".
 const snippet = await publishedSnippets(app.origin)

@@ -58,6 +58,7 @@ export const cardFragment = new Hono().get('/v1/card.html', valid('query', cardF
       const link = `<a href="${escape(cardUrl({ origin, lang, variant: q.variant, fact: q.fact, theme: q.theme }))}">${escape(model.headline)}</a>`
       return `<xiaomi-ev-card ${attrs.join(' ')}><template shadowrootmode="open"><style>${cardCss}</style>${card}</template>${link}</xiaomi-ev-card>`
     },
-    languageHeaders(chosen),
+    // Opened on its own, it is a document of ours: nothing in it may run or load.
+    { ...languageHeaders(chosen), 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" },
   )
 })

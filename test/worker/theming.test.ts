@@ -17,6 +17,7 @@ describe('GET /v1/card.html', () => {
       const { res, html } = await fragment(query)
       expect(res.status).toBe(200)
       expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
+      expect(res.headers.get('Content-Security-Policy')).toMatch(/^default-src 'none';/)
       const { body: model } = await getJson(`/v1/card?${query.replace(/&theme=\w+/, '')}`)
       const theme = query.match(/theme=(\w+)/)?.[1] ?? 'auto'
       // The box the script snippet reserves, so nothing moves however the HTML streams in.
