@@ -17,7 +17,7 @@ const ENTITIES = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;
 const unescape = (s) => s.replace(/&(lt|gt|quot|#39|amp);/g, (e) => ENTITIES[e])
 const paragraph = (i) =>
   `<p>Paragraph ${i} of the publisher's own reporting on the carmaker's plans, long enough to read like an article and to push the page past one screen on a phone.</p>`
-const article = (embed) => `<!doctype html>
+export const article = (embed) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Xiaomi goes electric: a publisher's article</title><meta name="description" content="A host article for the benchmark.">
 <style>body{margin:0 auto;max-width:680px;padding:16px;font:17px/1.6 Georgia,serif;color:#222}</style></head>
@@ -51,9 +51,14 @@ async function startChromium() {
 }
 
 /** Runs Lighthouse on the three host pages; returns the medians per page and the budget's verdict. */
-export async function lighthouseBench(appOrigin) {
+/** The snippets as the publisher's page at / writes them for the default compact card, verbatim. */
+export async function publishedSnippets(appOrigin) {
   const home = await (await fetch(`${appOrigin}/?lang=en&variant=compact`)).text()
-  const snippet = (id) => unescape(home.match(new RegExp(`<textarea id="snip-${id}"[^>]*>([^]*?)</textarea>`))[1])
+  return (id) => unescape(home.match(new RegExp(`<textarea id="snip-${id}"[^>]*>([^]*?)</textarea>`))[1])
+}
+
+export async function lighthouseBench(appOrigin) {
+  const snippet = await publishedSnippets(appOrigin)
   const host = await startHost({ '/none': article(''), '/script': article(snippet('script')), '/iframe': article(snippet('iframe')) })
   const chromium = await startChromium()
   const results = { runs: RUNS, version: '', pages: {} }

@@ -35,3 +35,23 @@ export function targetsTable(results) {
   ]
   return ['| Target | Measured | Baseline, same run | Goal | Met |', '| --- | --- | --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
 }
+
+/** Issue 17's goals: each embed's time to the styled card beside the floor (the card inline in
+ *  the page) and the limit (floor + one round trip), all from the same run. */
+export function timingTable({ timing: t, runs, emulation }) {
+  const rows = [
+    ['Floor: the card inline in the page', 'reference', '–'],
+    ['Script snippet, with its preload', 'script', '≤ ×1.1 of the limit', (r) => r.toLimit <= 1.1],
+    ['Script snippet without the preload line', 'script without preload', '–'],
+    ['Iframe snippet (loading="lazy")', 'iframe', '≤ ×1.1 of the limit', (r) => r.toLimit <= 1.1],
+    ['Server-side card (/v1/card.html in the page)', 'server-side', '≤ ×1.05 of the floor', (r) => r.ratio <= 1.05],
+  ]
+  return [
+    `| Time to styled card, median of ${runs} (CPU ×${emulation.cpuSlowdown}, ${emulation.network}) | Measured | × floor (${t.reference.medianMs} ms) | × limit, floor + 1 RTT (${t.limitMs} ms) | Goal | Met |`,
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.filter(([, kind]) => t[kind]).map(([label, kind, goal, met]) => {
+      const r = t[kind]
+      return `| ${label} | ${r.medianMs} ms (runs ${r.runsMs.join(', ')}) | ×${r.ratio} | ×${r.toLimit} | ${goal} | ${met ? yes(met(r)) : '–'} |`
+    }),
+  ].join('\n')
+}

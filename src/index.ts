@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { card } from './routes/card'
+import { cardFragment } from './routes/card-fragment'
 import { cardPage } from './routes/card-page'
 import { cardImage } from './routes/card-image'
 import { imageFiles } from './routes/images'
@@ -28,6 +29,8 @@ for (const path of ['/v1/*', '/openapi.json', '/oembed', '/card.png', '/share.pn
 // JSON API, described in /openapi.json
 app.route('/', facts)
 app.route('/', card)
+// The card as HTML for a publisher's server to include (declarative shadow DOM)
+app.route('/', cardFragment)
 app.route('/', sourceApi)
 app.route('/', oembed)
 

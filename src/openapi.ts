@@ -4,6 +4,7 @@ import * as v from 'valibot'
 import { toJsonSchema, toJsonSchemaDefs, type ConversionConfig } from '@valibot/to-json-schema'
 import { Evidence } from './data/schema'
 import { cardDoc, CardModel } from './routes/card'
+import { cardFragmentDoc } from './routes/card-fragment'
 import { ApiFact, FactList, listDoc, oneDoc } from './routes/facts'
 import { OEmbed, oembedDoc } from './routes/oembed'
 import { SourceDocument, sourceDoc } from './routes/source'
@@ -85,7 +86,7 @@ const openApiDoc: RouteDoc = {
   },
 }
 
-export const ROUTES: RouteDoc[] = [listDoc(), oneDoc(), cardDoc(), sourceDoc(), oembedDoc(), ...pageDocs, openApiDoc]
+export const ROUTES: RouteDoc[] = [listDoc(), oneDoc(), cardDoc(), cardFragmentDoc(), sourceDoc(), oembedDoc(), ...pageDocs, openApiDoc]
 
 /** The OpenAPI 3.1 document; the worker adds `servers` and `info.contact.url` for the origin it answers on. */
 export function openApiDocument() {

@@ -15,21 +15,24 @@ interface Props {
 export function Card({ model: m, theme, origin, level = 2 }: Props) {
   const H = level == 1 ? 'h1' : 'h2'
   const K = level == 1 ? 'h2' : 'h3'
+  // ::part() names for a host page's CSS (docs/theming.md), in a shadow root only: /card has none
+  // to cross, and HTML's own attributes do not include part.
+  const part = (name: string) => (level == 1 ? undefined : name)
   return (
-    <article class={`xc xc-${m.variant} xc-${theme}`} lang={m.lang} aria-label={m.ui.label}>
+    <article class={`xc xc-${m.variant} xc-${theme}`} part={part('card')} lang={m.lang} aria-label={m.ui.label}>
       {/* What the date dates (the press release), and when a correction last touched the card. No
           <time>: the line holds two dates, and its markup would cost the script's budget. */}
       <p class="xc-date">{m.date.text}</p>
-      <H class="xc-h" id={level == 1 ? 'xc-h' : undefined}>
+      <H class="xc-h" part={part('headline')} id={level == 1 ? 'xc-h' : undefined}>
         {m.headline}
       </H>
       {m.variant == 'full' && <K class="xc-k">{m.ui.keyFigures}</K>}
       <dl class="xc-figs">
         {m.figures.map((f) => (
-          <div class="xc-fig" key={f.id}>
-            <dt>{f.label}</dt>
+          <div class="xc-fig" part={part('figure')} key={f.id}>
+            <dt part={part('label')}>{f.label}</dt>
             <dd>
-              <span class="xc-v">{f.value}</span>
+              <span class="xc-v" part={part('value')}>{f.value}</span>
               {/* The space stays outside: the equivalent wraps as one box (card.css), after it. */}
               {f.equivalent && ' '}
               {f.equivalent && <span class="xc-eq">({f.equivalent})</span>}
@@ -69,7 +72,7 @@ export function Card({ model: m, theme, origin, level = 2 }: Props) {
           </ol>
         </details>
       )}
-      <p class="xc-src">
+      <p class="xc-src" part={part('source')}>
         <a href={origin + '/source'} target="_blank">
           {m.source.label}
         </a>

@@ -8,6 +8,8 @@ export interface CardTokens {
   mute: string
   line: string
   acc: string
+  /** The evidence pop-up's background. */
+  pop: string
   /** The card's max-width in CSS px, which is the image's width. */
   width: number
 }
@@ -21,17 +23,19 @@ function declarations(css: string, selector: string): Record<string, string> {
   return out
 }
 
-/** Light is `.xc`, dark is `.xc-dark` over it; `auto` has no meaning in an image and draws light. */
+/** Each colour token of `.xc` is var(--xc-…, light-dark(light, dark)): the image draws the
+ *  fallback of the scheme it is drawn in (a publisher's custom properties are the page's, not
+ *  ours); `auto` has no meaning in an image and draws light. */
 export function readTokens(css: string): { light: CardTokens; dark: CardTokens } {
   const base = declarations(css, '.xc')
-  const dark = { ...base, ...declarations(css, '.xc-dark') }
   const width = Number.parseFloat(base['max-width'])
-  const pick = (d: Record<string, string>): CardTokens => {
+  const pick = (scheme: 0 | 1): CardTokens => {
     const get = (name: string) => {
-      if (!d[`--${name}`]) throw new Error(`card.css defines no --${name}`)
-      return d[`--${name}`]
+      const pair = base[`--${name}`]?.match(/light-dark\(\s*([^,]+?)\s*,\s*([^)]+?)\s*\)/)
+      if (!pair) throw new Error(`card.css defines no --${name}: light-dark(…, …)`)
+      return pair[1 + scheme]
     }
-    return { bg: get('bg'), fg: get('fg'), mute: get('mute'), line: get('line'), acc: get('acc'), width }
+    return { bg: get('bg'), fg: get('fg'), mute: get('mute'), line: get('line'), acc: get('acc'), pop: get('pop'), width }
   }
-  return { light: pick(base), dark: pick(dark) }
+  return { light: pick(0), dark: pick(1) }
 }

@@ -1,7 +1,6 @@
-import { render } from 'preact'
 import { Card } from './Card'
 import css from './card.css'
-import { THEMES, VARIANTS, cardDataPath, type CardModel } from './card-model'
+import { THEMES, VARIANTS, cardDataPath, type CardModel, type Theme } from './card-model'
 import { firstLang, matchLang } from './lang'
 
 const TAG = 'xiaomi-ev-card'
@@ -55,6 +54,8 @@ class XiaomiEvCard extends HTMLElement {
   static observedAttributes = ['lang', 'theme', 'variant', 'fact']
   private queued = false
   private generation = 0
+  /** The query of the card on show, once it shows: a change of theme alone only recolours it. */
+  private shown?: string
 
   connectedCallback() {
     this.schedule()
@@ -74,7 +75,9 @@ class XiaomiEvCard extends HTMLElement {
   }
 
   private async update() {
-    const theme = attribute(this, 'theme', THEMES, 'auto')
+    let theme: string = attribute(this, 'theme', THEMES, 'auto')
+    // auto follows the page's declared color-scheme (card.css), or the reader's where it declares none.
+    if (theme == 'auto' && getComputedStyle(this).colorScheme == 'normal') theme = 'os'
     const variant = attribute(this, 'variant', VARIANTS, 'compact')
 
     const own = this.getAttribute('lang')
@@ -91,37 +94,39 @@ class XiaomiEvCard extends HTMLElement {
       else warn(BAD_FACT)
     }
 
-    // Until data arrives the box already has the card's size and shows the publisher's link.
     const generation = ++this.generation
+    const fire = (type: string, lang?: string | null) =>
+      generation == this.generation && this.dispatchEvent(new CustomEvent(type, { detail: { lang, variant } }))
+    const query = params.toString()
     let root = this.shadowRoot
-    if (!root) {
-      root = this.attachShadow({ mode: 'open' })
-      if (sheet) root.adoptedStyleSheets = [sheet]
+    const shown = root?.querySelector('.xc')
+    // A card the server rendered into the page (/v1/card.html, a declarative shadow root) is
+    // taken over as it is, never drawn again; so is ours when only the theme changed.
+    if (shown?.matches('article') && (query == this.shown || !this.shown)) {
+      shown.className = `xc xc-${variant} xc-${theme}`
+      if (!this.shown) fire('load', shown.getAttribute('lang'))
+      this.shown = query
+      return
     }
-    const draw = (model?: CardModel) =>
-      render(
-        <>
-          {!sheet && <style>{css}</style>}
-          {model ? (
-            <Card model={model} theme={theme} origin={ORIGIN} />
-          ) : (
-            <div class={`xc xc-${variant} xc-${theme}`}>
-              <slot />
-            </div>
-          )}
-        </>,
-        root,
-      )
-    draw()
+    // Until data arrives the box already has the card's size and shows the publisher's link.
+    if (!root) root = this.attachShadow({ mode: 'open' })
+    if (sheet) root.adoptedStyleSheets = [sheet]
+    // (document's createElement: dom-chef would make an SVG <style> of it)
+    // JSX is typed as preact's but built as DOM nodes here (widget/jsx-dom.ts).
+    const draw = (card: unknown) => root.replaceChildren(sheet ? '' : Object.assign(document.createElement('style'), { textContent: css }), card as Node)
+    draw(
+      <div class={`xc xc-${variant} xc-${theme}`}>
+        <slot />
+      </div>,
+    )
+    this.shown = undefined
 
     // Like <img>: `load` once the card shows, `error` once it falls back to the link. Neither
     // bubbles; detail says which card. A newer attribute change silences an older outcome.
-    const fire = (type: string, lang?: string | null) =>
-      generation == this.generation && this.dispatchEvent(new CustomEvent(type, { detail: { lang, variant } }))
     let model: CardModel
     try {
       try {
-        model = await fetchCard(params.toString())
+        model = await fetchCard(query)
       } catch (status) {
         if (status != 400 || !params.has('fact')) throw status
         warn(BAD_FACT)
@@ -130,13 +135,10 @@ class XiaomiEvCard extends HTMLElement {
       }
       // A newer attribute change has taken over while this request was on its way.
       if (generation != this.generation) return
-      draw(model)
+      draw(Card({ model, theme: theme as Theme, origin: ORIGIN }))
+      this.shown = query
     } catch (error) {
       // No data, or data we cannot render (a proxy's page, a broken deploy): the publisher's link.
-      if (generation == this.generation) {
-        render(null, root)
-        draw()
-      }
       fire('error', params.get('lang'))
       throw error
     }

@@ -1,4 +1,5 @@
 import { CARD_HEIGHT, cardDataPath, cardHeight, type Lang, type Theme, type Variant } from './card-model'
+import { STYLE_PARAMS, styleDeclarations, type CardStyle } from './card-style'
 
 export interface SnippetOptions {
   origin: string
@@ -6,6 +7,8 @@ export interface SnippetOptions {
   theme: Theme
   variant: Variant
   fact?: string
+  /** The publisher's look (widget/card-style.ts), if any: custom properties on the element, parameters of /card. */
+  style?: CardStyle
   /** The fallback link's text and the iframe's title, in each language. */
   headlines: Record<Lang, string>
   /** The AMP snippet's overflow button, in each language. */
@@ -38,20 +41,22 @@ export const SNIPPET_IFRAME_STYLE = 'width:100%;border:0'
 export const SNIPPET_STYLES = [IFRAME_STYLE, SNIPPET_IFRAME_STYLE, reserveStyle('compact'), reserveStyle('stat')]
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
-const escape = (s: string) => s.replace(/[&<>"]/g, (ch) => ENTITIES[ch])
+/** Text or an attribute value in HTML. */
+export const escape = (s: string) => s.replace(/[&<>"]/g, (ch) => ENTITIES[ch])
 
-/** /card?… for a card; theme only when not the default, so without it this is the canonical URL. */
-export function cardUrl(o: Pick<SnippetOptions, 'origin' | 'lang' | 'variant' | 'fact'> & { theme?: Theme }) {
+/** /card?… for a card; theme only when not the default, so without it (and a style) this is the canonical URL. */
+export function cardUrl(o: Pick<SnippetOptions, 'origin' | 'lang' | 'variant' | 'fact' | 'style'> & { theme?: Theme }) {
   const q = new URLSearchParams({ lang: o.lang, variant: o.variant })
   if (o.variant == 'stat' && o.fact) q.set('fact', o.fact)
   if (o.theme && o.theme != 'auto') q.set('theme', o.theme)
+  for (const name of STYLE_PARAMS) if (o.style?.[name]) q.set(name, o.style[name])
   return `${o.origin}/card?${q}`
 }
 
 /** /card.png?… (the card at 2× device pixels) or /share.png?… (1200×630): the same parameters
  *  as /card, answered with a redirect to the current immutable file. */
 export const imageUrl = (o: Parameters<typeof cardUrl>[0], shape: 'card' | 'share' = 'card') =>
-  cardUrl(o).replace('/card?', `/${shape}.png?`)
+  cardUrl({ ...o, style: undefined }).replace('/card?', `/${shape}.png?`) // the images have no custom style
 /** Starts the card's data on its way with the page, not after the script: the widget's fetch
  *  then takes the preloaded response (the same URL, see cardDataPath). */
 export function dataPreload(o: Pick<SnippetOptions, 'origin' | 'lang' | 'variant' | 'fact'>) {
@@ -69,7 +74,8 @@ export function snippets(o: SnippetOptions) {
   const preload = dataPreload(o)
   const attrs = [`lang="${o.lang}"`, `theme="${o.theme}"`, `variant="${o.variant}"`]
   if (o.variant == 'stat' && o.fact) attrs.push(`fact="${escape(o.fact)}"`)
-  if (o.variant != 'full') attrs.push(`style="${reserveStyle(o.variant)}"`)
+  const look = styleDeclarations(o.style ?? {})
+  if (o.variant != 'full' || look) attrs.push(`style="${escape([look, o.variant != 'full' && reserveStyle(o.variant)].filter(Boolean).join(';'))}"`)
   const image = o.images[o.lang][imageKey(o.variant, o.fact)]
   // Without JavaScript the facts stay readable; the card replaces them in the reserved box, so nothing moves.
   const element = `<xiaomi-ev-card ${attrs.join(' ')}>\n  <p><a href="${href}">${headline}</a></p>\n  <p>${escape(image.facts)}</p>\n</xiaomi-ev-card>`
@@ -94,6 +100,8 @@ export function snippets(o: SnippetOptions) {
       script: `${preload}\n${element}\n<script async src="${o.origin}/embed.js"></script>`,
       iframe: `${frame}\n<script async src="${o.origin}/resize.js"></script>`,
       oembed: `${o.origin}/oembed?url=${encodeURIComponent(url)}`,
+      // For the publisher's server to include in its HTML (docs/theming.md): the card, no script needed.
+      server: url.replace('/card?', '/v1/card.html?'),
       pinned: `${preload}\n${element}\n<script async src="${o.origin}${o.pinned.src}" integrity="${o.pinned.integrity}" crossorigin="anonymous"></script>`,
     },
     preview: { script: element, iframe: frame, image: img },

@@ -4,6 +4,9 @@ import { cacheHeaders } from '../lib/cache-policy'
 import { holdsEtag } from '../lib/cached'
 import { invalidParamsProblem, languageHeaders, resolveLang } from '../lib/params'
 import { parseCardPageQuery } from './card-page'
+import { STYLE_PARAMS } from '../../widget/card-style'
+
+export const IMAGE_STYLE_HELP = 'images are drawn at build time in the light and dark themes only; a custom style is for /card, embed.js and /v1/card.html'
 
 // /card.png and /share.png: stable addresses for the card's images, with /card's parameters and
 // /card's rules (unknown parameters ignored, each known one at most once). The images are
@@ -14,6 +17,8 @@ function imageRoute(shape: Shape) {
     const parsed = parseCardPageQuery(c.req.url)
     if (!parsed.success) return invalidParamsProblem(c, parsed.problems)
     const q = parsed.query
+    const styled = STYLE_PARAMS.filter((name) => q[name] !== undefined)
+    if (styled.length) return invalidParamsProblem(c, styled.map((name) => ({ name, reason: IMAGE_STYLE_HELP })))
     const chosen = resolveLang(c, q.lang)
     const file = imageFile(shape, chosen.lang, q.variant, q.fact, q.theme)
     const etag = imageEtag(file)

@@ -16,21 +16,23 @@ import { HTML_TYPE, pageSecurity, respondHtml } from '../lib/pages'
 import { PROBLEM_CACHE_CONTROL } from '../lib/cache-policy'
 import { languageHeaders, langParam, resolveLang } from '../lib/params'
 import { factNeedsStat, factParam, variantParam } from './card'
+import { STYLE_PARAMS, styleDeclarations } from '../../widget/card-style'
+import { pickStyle, styleContrast, styleParams } from '../card/style'
 import type { Bindings } from '../bindings'
 
-// Same rules as /v1/card, plus theme. Unknown parameters are ignored, not refused: CMSs and
-// resizers (Pym's childId) append their own to iframe URLs.
+export const themeParam = v.optional(v.picklist(THEMES, `theme must be one of ${THEMES.join(', ')}`), 'auto')
+
+// Same rules as /v1/card, plus theme and the publisher's style (widget/card-style.ts). Unknown
+// parameters are ignored, not refused: CMSs and resizers (Pym's childId) append their own to iframe URLs.
 export const cardPageQuery = v.pipe(
-  v.object({
-    lang: langParam,
-    variant: variantParam,
-    fact: factParam,
-    theme: v.optional(v.picklist(THEMES, `theme must be one of ${THEMES.join(', ')}`), 'auto'),
-  }),
+  v.object({ lang: langParam, variant: variantParam, fact: factParam, theme: themeParam, ...styleParams }),
   factNeedsStat(),
+  styleContrast(),
 )
-const CARD_PAGE_PARAMS = ['lang', 'variant', 'fact', 'theme'] as const
-export const REPEATED_PARAM = 'each of lang, variant, fact and theme may be given once'
+/** What the images take (docs only: /card.png refuses a style, src/routes/card-image.ts). */
+export const cardImageQuery = v.pipe(v.object({ lang: langParam, variant: variantParam, fact: factParam, theme: themeParam }), factNeedsStat())
+const CARD_PAGE_PARAMS = ['lang', 'variant', 'fact', 'theme', ...STYLE_PARAMS] as const
+export const REPEATED_PARAM = `each of ${CARD_PAGE_PARAMS.join(', ')} may be given once`
 
 /** /card's query, and /card.png's and /share.png's: the known parameters, each at most once. */
 export function parseCardPageQuery(url: string) {
@@ -44,7 +46,9 @@ export function parseCardPageQuery(url: string) {
 }
 
 // Page-only CSS: the card defines its own look; the page stays out of its way.
-const CSS = `${cardCss}html,body{margin:0;padding:0;background:transparent}`
+// The page itself declares no color-scheme (a framed page whose scheme differs from its parent's
+// gets an opaque canvas), so auto follows the reader here.
+const CSS = `${cardCss}html,body{margin:0;padding:0;background:transparent}.xc-auto{color-scheme:light dark}`
 const ERROR_CSS = `body{margin:0;font:15px/1.5 system-ui,sans-serif;padding:16px;color:#1b1b1f;background:#fff}a{color:#8a2f00}`
 
 // The browser bar and app switchers take the card's accent, as the icon does.
@@ -88,9 +92,10 @@ interface CardPageProps {
   canonical: string
   /** The same card's canonical URL in each language. */
   alternates: Record<Lang, string>
+  css: string
 }
 
-function CardPage({ model, theme, origin, canonical, alternates }: CardPageProps) {
+function CardPage({ model, theme, origin, canonical, alternates, css }: CardPageProps) {
   const title = `${model.headline} · ${model.date.text}`
   const oembed = (format: 'json' | 'xml') => oembedUrl(origin, canonical, format)
   const jsonLd = {
@@ -114,7 +119,7 @@ function CardPage({ model, theme, origin, canonical, alternates }: CardPageProps
     <Document
       lang={model.lang}
       title={title}
-      css={CSS}
+      css={css}
       scripts={[manifest.frame.pinned]}
       head={
         <>
@@ -195,16 +200,19 @@ export const cardPage = new Hono<{ Bindings: Bindings }>().get('/card', pageSecu
   const lang = chosen.lang
   const origin = new URL(c.req.url).origin
   const canonical = cardUrl({ origin, lang, variant: q.variant, fact: q.fact })
-  const headers = await cardHeaders(CSS, { ...languageHeaders(chosen), Link: oembedLinkHeader(origin, canonical) })
+  // The publisher's style as the card's custom properties, in the hashed sheet (no inline style).
+  const style = styleDeclarations(pickStyle(q))
+  const css = style ? `${CSS}main{${style}}` : CSS
+  const headers = await cardHeaders(css, { ...languageHeaders(chosen), Link: oembedLinkHeader(origin, canonical) })
   return respondHtml(
     c,
-    `card-page|${origin}|${lang}|${q.variant}|${q.theme}|${q.fact ?? ''}`,
+    `card-page|${origin}|${lang}|${q.variant}|${q.theme}|${q.fact ?? ''}|${style}`,
     () => {
       const model = buildCard(lang, q.variant, q.fact)
       const url = (l: Lang) => cardUrl({ origin, lang: l, variant: q.variant, fact: q.fact })
       const alternates = Object.fromEntries(LANGS.map((l) => [l, url(l)])) as Record<Lang, string>
       return renderDocument(
-        <CardPage model={model} theme={q.theme} origin={origin} canonical={url(lang)} alternates={alternates} />,
+        <CardPage model={model} theme={q.theme} origin={origin} canonical={url(lang)} alternates={alternates} css={css} />,
       )
     },
     headers,

@@ -11,6 +11,8 @@ import type { Figure } from '../data/schema'
 import { Document, cspHash, jsonForScript, pageCsp, renderDocument } from '../pages/document'
 import { pageSecurity, respondHtml } from '../lib/pages'
 import { matchLang } from '../lib/lang'
+import { FONT_CHOICES, STYLE_PARAMS, contrastProblems, malformed, type CardStyle } from '../../widget/card-style'
+import { CARD_SCHEMES } from '../card/style'
 
 const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"PingFang SC","Microsoft YaHei",sans-serif;color:#1b1b1f;background:#f6f6f8}
 header,main{max-width:1200px;margin:0 auto;padding:16px}header h1{margin:0;font-size:26px}header p{margin:4px 0 0;color:#474a52}
@@ -29,6 +31,8 @@ interface HomeState extends SnippetOptions {
   facts: { id: string; label: string }[]
   /** Each language's name in itself, beside its code. */
   languages: Record<Lang, string>
+  /** The card's own colours, for the builder's contrast warning (the API's rule, widget/card-style.ts). */
+  schemes: typeof CARD_SCHEMES
 }
 
 /** Every card's PNG size and alt text, so the builder writes the newsletter snippet as options change. */
@@ -151,6 +155,32 @@ function Home({ s }: { s: HomeState }) {
               <legend>Language</legend>
               {radios('lang', LANGS, s.lang, s.languages)}
             </fieldset>
+            <fieldset id="look">
+              <legend>Your look (optional)</legend>
+              <label>
+                Accent <input type="color" name="accent" value={s.style?.accent ?? s.schemes.light.acc} />
+              </label>
+              <label>
+                <input type="checkbox" name="custom" value="accent" checked={!!s.style?.accent} /> use it
+              </label>{' '}
+              <label>
+                Corner radius <input type="number" name="radius" min="0" max="32" step="1" placeholder="12" value={s.style?.radius ?? ''} /> px
+              </label>{' '}
+              <label>
+                Font{' '}
+                <select name="font">
+                  <option value="">The reader's system font</option>
+                  {FONT_CHOICES.map((f) => (
+                    <option value={f} selected={f === s.style?.font} key={f}>
+                      {f}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <p id="contrast" role="status" aria-live="polite">
+                {contrastProblems(s.style ?? {}, s.theme, s.schemes).map((p) => `${p.name}: ${p.reason}. `)}
+              </p>
+            </fieldset>
             <p>
               <label for="fact">Figure for the stat card</label>{' '}
               <select id="fact" name="fact">
@@ -187,6 +217,7 @@ function Home({ s }: { s: HomeState }) {
           {snippet('iframe', 'Iframe embed, for CMSs that only allow iframes')}
           {snippet('oembed', 'oEmbed URL, for WordPress, Ghost and other oEmbed consumers')}
           {snippet('pinned', 'Pinned script with Subresource Integrity')}
+          {snippet('server', 'Server-side card: fetch this URL on your server and put the HTML in your page (docs/theming.md)')}
           {snippet('newsletter', 'Image, for newsletters, RSS and print (links to the live card)')}
           {snippet('amp', 'AMP pages (amp-iframe; add the amp-iframe component to the page)')}
           <p class="png">
@@ -217,6 +248,12 @@ export const home = new Hono().get('/', pageSecurity, async (c) => {
   const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T) =>
     allowed.find((v) => v === q.get(name)) ?? fallback
   const lang = matchLang(q.get('lang') ?? 'en') ?? 'en'
+  // The look: only well-formed values, the accent only when ticked (a colour input always has one).
+  const style: CardStyle = {}
+  for (const name of STYLE_PARAMS) {
+    const value = q.get(name)
+    if (value && !malformed(name, value) && (name != 'accent' || q.getAll('custom').includes('accent'))) style[name] = value
+  }
   const state: HomeState = {
     origin: url.origin,
     lang,
@@ -229,13 +266,15 @@ export const home = new Hono().get('/', pageSecurity, async (c) => {
     facts: figureIds.map((id) => ({ id, label: (factsById.get(id) as Figure).label.en })),
     images: cardImages(),
     languages: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].language])) as Record<Lang, string>,
+    style,
+    schemes: CARD_SCHEMES,
   }
   // The previews are the publisher's snippets verbatim, style attributes included.
   const styles = [await cspHash(CSS), "'unsafe-hashes'", ...(await Promise.all(SNIPPET_STYLES.map(cspHash)))]
   const csp = pageCsp(styles.join(' '), { 'connect-src': "'self'", 'frame-src': "'self'", 'frame-ancestors': "'none'" })
   return respondHtml(
     c,
-    `home|${url.origin}|${state.lang}|${state.theme}|${state.variant}|${state.fact}`,
+    `home|${url.origin}|${state.lang}|${state.theme}|${state.variant}|${state.fact}|${JSON.stringify(style)}`,
     () => renderDocument(<Home s={state} />),
     { 'Content-Security-Policy': csp, 'X-Frame-Options': 'DENY' },
   )

@@ -12,6 +12,8 @@ import { valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
 import { problemResponse } from '../lib/problem'
 import { cardPageQuery } from './card-page'
+import { pickStyle } from '../card/style'
+import { styleDeclarations } from '../../widget/card-style'
 
 const MAX_WIDTH = 640 // the card's own max-width
 const CACHE_AGE = 86400
@@ -128,10 +130,12 @@ export const oembed = new Hono().get('/oembed', valid('query', oembedQuery), (c)
   const width = Math.min(q.maxwidth ?? MAX_WIDTH, MAX_WIDTH)
   const needed = heightAt(variant, lang, width)
   const height = Math.min(q.maxheight ?? needed, needed)
-  const key = `oembed|${origin}|${lang}|${variant}|${fact ?? ''}|${theme}|${width}|${height}|${format}`
+  // The publisher's style rides along to the iframe's /card (the thumbnail keeps its build-time theme).
+  const style = pickStyle(card.output)
+  const key = `oembed|${origin}|${lang}|${variant}|${fact ?? ''}|${theme}|${styleDeclarations(style)}|${width}|${height}|${format}`
   const entry = memoized(key, () => {
     const model = buildCard(lang, variant, fact)
-    const src = cardUrl({ origin, lang, variant, fact, theme })
+    const src = cardUrl({ origin, lang, variant, fact, theme, style })
     const title = model.headline
     const html = `${blockquote(model, src)}<iframe src="${escapeXml(src)}" title="${escapeXml(model.ui.label)}" width="${width}" height="${height}" loading="lazy" style="${IFRAME_STYLE}"></iframe>`
     const thumbnail = imageFile('share', lang, variant, fact, theme)

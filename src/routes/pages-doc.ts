@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { notModified, problem, type HeaderName, type ResponseDoc, type RouteDoc } from '../lib/route-doc'
-import { cardPageQuery } from './card-page'
+import { cardImageQuery, cardPageQuery } from './card-page'
 
 const html = (description: string, headers: HeaderName[]): ResponseDoc => ({ description, content: { 'text/html': { schema: v.string() } }, headers })
 const script = (description: string): ResponseDoc => ({ description, content: { 'text/javascript': { schema: v.string() } }, headers: ['ETag', 'ScriptCacheControl'] })
@@ -22,7 +22,7 @@ export const pageDocs: RouteDoc[] = [
     responses: {
       200: html('The card', CARD_HEADERS),
       304: notModified('ContentLanguage', 'Vary'),
-      400: html('A small page naming the bad parameters and their allowed values', ['ProblemCacheControl']),
+      400: html('A small page naming the bad parameters and their allowed values, or a colour that fails WCAG AA contrast', ['ProblemCacheControl']),
     },
   }),
   ...(
@@ -39,11 +39,11 @@ export const pageDocs: RouteDoc[] = [
         `${what}. Takes /card's parameters with /card's rules (theme=auto draws light) and redirects to the file drawn at build time: ` +
         'the address stays, the file behind it is immutable. The redirect is cached like the API\'s answers.',
       tag: 'images',
-      request: { query: cardPageQuery },
+      request: { query: cardImageQuery },
       responses: {
         302: { description: 'Found: the image file is at Location', headers: ['ImageLocation', ...CARD_HEADERS] },
         304: notModified('ContentLanguage', 'Vary'),
-        400: problem('A parameter is not one of the allowed values, or is given twice'),
+        400: problem('A parameter is not one of the allowed values, or is given twice, or is a style (images come in light and dark only)'),
       },
     }),
   ),

@@ -56,18 +56,6 @@ const sourceDocument = () => ({
   corrections,
 })
 
-/** The body of GET /v1/source. */
-const sourceDocument = () => ({
-  title: factSet.source.title,
-  publisher: factSet.source.publisher,
-  published: factSet.source.published,
-  file: factSet.source.file,
-  lang: factSet.source.lang,
-  length: source.length,
-  html: '/source',
-  text: source,
-})
-
 // A function, so the worker bundle drops it: a call at module level (problem(), notModified()) would keep it.
 export const sourceDoc = (): RouteDoc => ({
   method: 'get',

@@ -8,7 +8,7 @@ import { enginesToRun, startEngine } from './engines.mjs'
 import { startHost, startWorker } from './harness.mjs'
 
 const VARIANTS = ['compact', 'full', 'stat']
-let worker, host, deadApi, langs
+let worker, host, deadApi, langs, fragment, darkBg
 const models = {}
 
 // What a host page records, before any of our code runs: its own errors and our events.
@@ -30,8 +30,25 @@ const HOSTILE = `<style>
       letter-spacing: 3px !important; text-transform: uppercase !important; line-height: 3 !important;
       margin: 9px !important; padding: 7px !important; background: yellow !important; }
   div, a, h2, dl, dt, dd, p { display: inline !important; border: 5px solid lime !important; }
-  xiaomi-ev-card { font-style: italic !important; text-align: right !important; }
+  xiaomi-ev-card { font-style: italic !important; text-align: right !important;
+    --bg: lime !important; --fg: red !important; --acc: red !important; --line: red !important; color-scheme: dark !important; }
+  [part], .xc, article { color: red !important; background: yellow !important; }
 </style>`
+// A publisher's theme, through the documented hooks only (docs/theming.md).
+const THEME = {
+  '--xc-accent': '#0a5c36', '--xc-text': '#102030', '--xc-muted': '#404850', '--xc-background': '#fffdf5',
+  '--xc-border': '#c0b090', '--xc-radius': '3px', '--xc-font': 'Georgia, serif',
+}
+const THEMED = `<style>
+  xiaomi-ev-card { ${Object.entries(THEME).map(([k, v]) => `${k}: ${v}`).join('; ')} }
+  xiaomi-ev-card::part(headline) { text-transform: uppercase; }
+  xiaomi-ev-card::part(value) { color: rgb(1, 2, 3); }
+</style>`
+/** A host page with no script of its own and a CSP that lets none run: the card must need none. */
+const noScript = (body) => ({
+  body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body style="margin:0">${body}</body></html>`,
+  headers: { 'Content-Security-Policy': "script-src 'none'" },
+})
 
 /** Our script from an origin whose API is down: every /v1 request has its connection reset. */
 async function startDeadApi(embedJs) {
@@ -51,6 +68,9 @@ before(async () => {
   langs = openapi.components.schemas.Card.properties.lang.enum
   assert.ok(langs.length >= 2, `languages from /openapi.json: ${langs}`)
   for (const { lang, variant, id } of cases()) models[id] = await (await fetch(`${worker.origin}/v1/card?lang=${lang}&variant=${variant}`)).json()
+  fragment = await (await fetch(`${worker.origin}/v1/card.html?lang=en&variant=compact`)).text()
+  // The dark theme's background as /card's own stylesheet declares it: light-dark(light, dark).
+  darkBg = (await (await fetch(`${worker.origin}/card`)).text()).match(/--bg:\s*var\(--xc-background,\s*light-dark\([^,]+,\s*(#[0-9a-f]+)\)/)[1]
   deadApi = await startDeadApi(await (await fetch(`${worker.origin}/embed.js`)).text())
   const script = `<script async src="${worker.origin}/embed.js"></script>`
   host = await startHost({
@@ -58,6 +78,10 @@ before(async () => {
     '/plain': page(card('c', 'lang="en" variant="full" theme="light"') + script),
     '/hostile': page(card('c', 'lang="en" variant="full" theme="light"') + script, HOSTILE),
     '/one': page(card('c', 'lang="en" variant="compact"') + script),
+    '/themed': page(card('c', 'lang="en" variant="compact" theme="light"') + script, THEMED),
+    '/scheme-dark': page(card('c', 'lang="en" variant="compact" theme="auto"') + script, '<style>:root { color-scheme: dark }</style>'),
+    '/fragment': noScript(`<article><h1>Host</h1>${fragment}</article>`),
+    '/fragment-later': page(`<article><h1>Host</h1>${fragment}</article>`),
     '/down': page(card('c', 'lang="en" variant="compact"', deadApi.origin) + `<script async src="${deadApi.origin}/embed.js"></script>`),
     '/frame': (url) => ({
       body: page(
@@ -160,6 +184,118 @@ for (const name of enginesToRun()) {
       const hostile = await styles('/hostile')
       assert.deepEqual(hostile.styles, plain.styles)
       assert.equal(hostile.height, plain.height)
+    })
+
+    it("shows the publisher's custom properties and ::part rules, and nothing else of the page", async () => {
+      const p = await engine.newPage({ width: 800, height: 900 })
+      await p.goto(`${host.origin}/themed`)
+      await p.waitFor(renderedCount)
+      const seen = await p.evaluate((theme) => {
+        // Each value as this engine computes it, on an element of the page's own.
+        const probe = document.body.appendChild(document.createElement('div'))
+        const as = (prop, value) => (probe.style.setProperty(prop, value), getComputedStyle(probe).getPropertyValue(prop))
+        const want = {
+          accent: as('color', theme['--xc-accent']), text: as('color', theme['--xc-text']), muted: as('color', theme['--xc-muted']),
+          background: as('background-color', theme['--xc-background']), border: as('border-top-color', theme['--xc-border']),
+          radius: as('border-top-left-radius', theme['--xc-radius']), font: as('font-family', theme['--xc-font']),
+        }
+        const root = document.querySelector('xiaomi-ev-card').shadowRoot
+        const css = (sel, prop) => getComputedStyle(root.querySelector(sel)).getPropertyValue(prop)
+        const got = {
+          accent: css('a', 'color'), text: css('article', 'color'), muted: css('.xc-date', 'color'),
+          background: css('article', 'background-color'), border: css('article', 'border-top-color'),
+          radius: css('article', 'border-top-left-radius'), font: css('article', 'font-family'),
+        }
+        return { want, got, headline: css('h2', 'text-transform'), value: css('.xc-v', 'color'), label: css('dt', 'text-transform') }
+      }, THEME)
+      assert.deepEqual(seen.got, seen.want)
+      assert.equal(seen.headline, 'uppercase', '::part(headline)')
+      assert.equal(seen.value, 'rgb(1, 2, 3)', '::part(value)')
+      assert.equal(seen.label, 'none', 'a part rule reaches only its part')
+      await p.close()
+    })
+
+    it("follows the host page's declared color-scheme under theme=auto, switching in the same frame without moving", async () => {
+      const p = await engine.newPage({ width: 800, height: 900 })
+      await p.goto(`${host.origin}/scheme-dark`)
+      await p.waitFor(renderedCount)
+      const seen = await p.evaluate(async (darkBg) => {
+        const article = document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article')
+        const probe = document.body.appendChild(document.createElement('div'))
+        probe.style.backgroundColor = darkBg
+        const bg = () => getComputedStyle(article).backgroundColor
+        const box = () => JSON.stringify(article.getBoundingClientRect())
+        const before = { bg: bg(), box: box() }
+        // The page's toggle: its own scheme first, then the card's attribute; each checked before the next frame paints.
+        document.documentElement.style.colorScheme = 'light'
+        const page = await new Promise((r) => requestAnimationFrame(() => r({ bg: bg(), box: box() })))
+        document.querySelector('xiaomi-ev-card').setAttribute('theme', 'dark')
+        const attribute = await new Promise((r) => requestAnimationFrame(() => r({ bg: bg(), box: box() })))
+        return { dark: getComputedStyle(probe).backgroundColor, before, page, attribute, same: article.isConnected }
+      }, darkBg)
+      assert.equal(seen.before.bg, seen.dark, 'dark under a page that declares color-scheme: dark')
+      assert.notEqual(seen.page.bg, seen.dark, 'light once the page declares light')
+      assert.equal(seen.attribute.bg, seen.dark, "theme=dark set by the page's toggle")
+      assert.equal(seen.page.box, seen.before.box)
+      assert.equal(seen.attribute.box, seen.before.box)
+      assert.ok(seen.same, 'recoloured, not drawn again')
+      await p.close()
+    })
+
+    it('shows the server-side card (/v1/card.html) on a page where no script may run', async () => {
+      const p = await engine.newPage({ width: 800, height: 900 })
+      await p.goto(`${host.origin}/fragment`)
+      const m = models['compact-en']
+      const seen = await p.evaluate(() => {
+        const el = document.querySelector('xiaomi-ev-card')
+        const article = el.shadowRoot?.querySelector('article')
+        return article && {
+          defined: !!customElements.get('xiaomi-ev-card'),
+          text: article.textContent,
+          height: article.getBoundingClientRect().height,
+          styled: getComputedStyle(article).display == 'block' && getComputedStyle(article).borderTopLeftRadius != '0px',
+          values: [...article.querySelectorAll('.xc-v')].map((v) => v.getBoundingClientRect().height > 0),
+          fallback: el.querySelector(':scope > a').getBoundingClientRect().height,
+        }
+      })
+      assert.ok(seen, 'a shadow root from the HTML alone')
+      assert.equal(seen.defined, false, 'no script ran')
+      assert.ok(seen.text.includes(m.headline))
+      for (const f of m.figures) assert.ok(seen.text.includes(f.value), f.id)
+      assert.ok(seen.styled && seen.values.every(Boolean) && seen.values.length == m.figures.length, 'styled and visible')
+      assert.equal(seen.height, 300)
+      assert.equal(seen.fallback, 0, 'the fallback link is not shown beside it')
+      await p.close()
+    })
+
+    it('lets embed.js arriving later take the server-side card over without drawing it again, then follow attribute changes', async () => {
+      const p = await engine.newPage({ width: 800, height: 900 })
+      await p.goto(`${host.origin}/fragment-later`)
+      await p.evaluate((src) => {
+        const el = document.querySelector('xiaomi-ev-card')
+        window.__article = el.shadowRoot.querySelector('article')
+        window.__drawn = []
+        new MutationObserver((records) => {
+          for (const r of records) if (r.type != 'attributes' || r.attributeName != 'class') __drawn.push(`${r.type} ${r.target.nodeName}`)
+        }).observe(el.shadowRoot, { childList: true, subtree: true, characterData: true, attributes: true })
+        document.head.append(Object.assign(document.createElement('script'), { src }))
+      }, `${worker.origin}/embed.js`)
+      await p.waitFor(() => __events.some((e) => e.type == 'load'))
+      const adopted = await p.evaluate(() => ({
+        same: document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article') === __article,
+        drawn: __drawn,
+        events: __events.map((e) => `${e.type} ${e.detail.lang} ${e.detail.variant}`),
+      }))
+      assert.deepEqual(adopted, { same: true, drawn: [], events: ['load en compact'] })
+      const zh = Object.values(models).find((m) => m.lang != 'en' && m.variant == 'compact')
+      await p.evaluate((lang) => document.querySelector('xiaomi-ev-card').setAttribute('lang', lang), zh.lang)
+      await p.waitFor((h) => document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article')?.textContent.includes(h), [zh.headline])
+      const after = await p.evaluate(() => {
+        const article = document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article')
+        return { lang: article.lang, radius: getComputedStyle(article).borderTopLeftRadius, errors: __hostErrors }
+      })
+      assert.deepEqual(after, { lang: zh.lang, radius: '12px', errors: [] })
+      await p.close()
     })
 
     it('renders elements added later and re-renders when an attribute changes', async () => {

@@ -202,3 +202,40 @@ describe('the publisher page', () => {
     await context.close()
   })
 })
+
+describe('the publisher page: your look', () => {
+  it('previews every embed with the chosen accent, radius and font, and warns about contrast as the API refuses it', async () => {
+    const { page, context, errors } = await watchedPage(browser)
+    await page.goto(`${worker.origin}/`)
+    await page.check('input[name=theme][value=light]')
+    await page.check('input[name=custom][value=accent]')
+    // #777777 on white: 4.48:1, under WCAG AA. The page says what the API would answer.
+    await page.fill('input[name=accent]', '#777777')
+    const refusal = await (await fetch(`${worker.origin}/v1/card.html?lang=en&variant=compact&theme=light&accent=%23777777`)).json()
+    assert.equal(await page.textContent('#contrast'), refusal.invalid_params.map((p) => `${p.name}: ${p.reason}. `).join(''))
+    await page.fill('input[name=accent]', '#0a5c36')
+    await page.fill('input[name=radius]', '4')
+    await page.selectOption('select[name=font]', 'Georgia, serif')
+    assert.equal(await page.textContent('#contrast'), '')
+    const look = { accent: '#0a5c36', radius: '4', font: 'Georgia, serif' }
+    const query = new URLSearchParams({ lang: 'en', variant: 'compact', theme: 'light', ...look })
+    assert.equal(new URL(await page.$eval('#iframe-preview iframe', (f) => f.src)).search, `?${query}`)
+    assert.equal(await page.inputValue('#snip-server'), `${worker.origin}/v1/card.html?${query}`)
+    assert.equal((await fetch(await page.inputValue('#snip-server'))).status, 200)
+    assert.match(await page.inputValue('#snip-script'), /<xiaomi-ev-card [^>]*style="--xc-accent:#0a5c36;--xc-radius:4px;--xc-font:&quot;Georgia&quot;,serif;display:block;min-height:300px">/)
+    // The PNGs have no custom look: their links keep to lang, variant and theme.
+    assert.equal(new URL(await page.$eval('[data-png=card]', (a) => a.href)).search, '?lang=en&variant=compact&theme=light')
+    // The live script preview wears the look (set through CSSOM: this page's CSP allows no such style attribute).
+    await page.waitForFunction(() => document.querySelector('#script-preview xiaomi-ev-card')?.shadowRoot?.querySelector('article'))
+    const shown = await page.$eval('#script-preview xiaomi-ev-card', (el) => {
+      const css = (sel, prop) => getComputedStyle(el.shadowRoot.querySelector(sel)).getPropertyValue(prop)
+      return { radius: css('article', 'border-top-left-radius'), accent: css('a', 'color'), font: css('article', 'font-family'), height: el.getBoundingClientRect().height }
+    })
+    assert.deepEqual(shown, { radius: '4px', accent: 'rgb(10, 92, 54)', font: 'Georgia, serif', height: 300 })
+    const framed = await (await page.waitForSelector('#iframe-preview iframe')).contentFrame()
+    await framed.waitForSelector('article')
+    assert.equal(await framed.$eval('article', (a) => getComputedStyle(a).borderTopLeftRadius), '4px')
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+})

@@ -100,7 +100,7 @@ describe('GET /card.png and /share.png', () => {
       expect(JSON.stringify(problem)).not.toMatch(/script|neon|"fr"/)
       expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
       const twice = await expectProblem(await get(`/${shape}.png?lang=en&lang=zh-CN`), 400)
-      expect(twice.invalid_params).toEqual([{ name: 'lang', reason: 'each of lang, variant, fact and theme may be given once' }])
+      expect(twice.invalid_params).toEqual([{ name: 'lang', reason: 'each of lang, variant, fact, theme, accent, text, muted, background, border, radius, font may be given once' }])
       const noStat = await expectProblem(await get(`/${shape}.png?fact=cash-reserve`), 400)
       expect(noStat.invalid_params).toEqual([{ name: 'fact', reason: 'fact is only allowed with variant=stat' }])
       const unknown = await expectProblem(await get(`/${shape}.png?variant=stat&fact=nope`), 400)
@@ -209,11 +209,10 @@ describe('the image draws the same card as the HTML', () => {
   })
 
   it('reads its colours and width from card.css', () => {
-    const block = (selector: string) => cardCss.slice(cardCss.indexOf(`${selector} {`)).split('}')[0]
-    for (const [theme, selector] of [['light', '.xc'], ['dark', '.xc-dark']] as const) {
-      for (const name of ['bg', 'fg', 'mute', 'line', 'acc'] as const) {
-        expect(block(selector)).toMatch(new RegExp(`--${name}:\\s*${tokens[theme][name]};`))
-      }
+    // Each token is var(--xc-…, light-dark(light, dark)): the image draws the first in light, the second in dark.
+    const block = cardCss.slice(cardCss.indexOf('.xc {')).split('}')[0]
+    for (const name of ['bg', 'fg', 'mute', 'line', 'acc', 'pop'] as const) {
+      expect(block).toMatch(new RegExp(`--${name}:\\s*var\\(--xc-[a-z]+,\\s*light-dark\\(${tokens.light[name]},\\s*${tokens.dark[name]}\\)\\);`))
     }
     expect(tokens.light.width).toBe(640)
   })

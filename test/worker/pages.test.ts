@@ -224,7 +224,7 @@ describe('GET /oembed', () => {
     expect(Object.keys(op.responses).sort()).toEqual(['200', '304', '400', '404', '501'])
     for (const path of ['/card', '/source', '/', '/embed.js', '/resize.js']) expect(body.paths[path]?.get, path).toBeDefined()
     const card = body.paths['/card'].get.parameters.map((p: any) => p.name).sort()
-    expect(card).toEqual(['fact', 'lang', 'theme', 'variant'])
+    expect(card).toEqual(['accent', 'background', 'border', 'fact', 'font', 'lang', 'muted', 'radius', 'text', 'theme', 'variant'])
   })
 })
 
