@@ -19,6 +19,7 @@ describe('GET /v1/card.html', () => {
       expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
       expect(res.headers.get('Content-Security-Policy')).toMatch(/^default-src 'none';/)
       const { body: model } = await getJson(`/v1/card?${query.replace(/&theme=\w+/, '')}`)
+      const { body: facts } = await getJson(`/v1/facts?lang=${model.lang}`)
       const theme = query.match(/theme=(\w+)/)?.[1] ?? 'auto'
       // The box the script snippet reserves, so nothing moves however the HTML streams in.
       const box = variant == 'full' ? 'display:block' : reserveStyle(variant)
@@ -30,7 +31,8 @@ describe('GET /v1/card.html', () => {
       expect(inside).toContain(`<article class="xc xc-${variant} xc-${theme}" part="card" lang="${model.lang}"`)
       for (const f of model.figures) {
         expect(inside).toContain(f.value)
-        expect(inside).toContain(`href="${ORIGIN}${f.href}"`)
+        // Each evidence link is the one /v1/facts gives that fact.
+        expect(inside).toContain(`href="${ORIGIN}${facts.facts.find((x: any) => x.id === f.id).evidence.href}"`)
       }
       expect(outside).toMatch(new RegExp(`^<a href="${ORIGIN}/card\\?lang=${model.lang}[^"]*">${model.headline}</a></xiaomi-ev-card>$`))
     }
@@ -52,7 +54,7 @@ describe('GET /v1/card.html', () => {
   })
 
   it('refuses what /v1/card refuses, and an unknown parameter, as a problem', async () => {
-    for (const [query, name] of [['variant=huge', 'variant'], ['fact=cash-reserve', 'fact'], ['colour=%23fff', '(unknown)'], ['lang=fr', 'lang']]) {
+    for (const [query, name] of [['variant=huge', 'variant'], ['fact=cash-reserve', 'fact'], ['colour=%23fff', 'colour'], ['lang=fr', 'lang']]) {
       const problem = await expectProblem(await get(`/v1/card.html?${query}`), 400)
       expect(problem.invalid_params!.map((p) => p.name)).toEqual([name])
     }
