@@ -13,7 +13,11 @@ const CARDS = ['lang=en&variant=compact', 'lang=zh-CN&variant=stat&fact=cash-res
 const COLUMNS = [640, 360]
 
 // The height each card says it needs, in our own message: what every parent must end up giving it.
-const RECORDER = `<script>window.__said = 0; addEventListener('message', (e) => { if (e.data && e.data.type == 'xiaomi-ev-card:height') __said = e.data.height })</script>`
+// And whether it said AMP's embed-ready, which releases amp-iframe's placeholder (the AMP runtime
+// itself loads only from its CDN, so amp-iframe is not driven here).
+const RECORDER = `<script>window.__said = 0; window.__ampReady = false; addEventListener('message', (e) => {
+  if (e.data && e.data.type == 'xiaomi-ev-card:height') __said = e.data.height
+  if (e.data && e.data.sentinel == 'amp' && e.data.type == 'embed-ready') __ampReady = true })</script>`
 const page = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${RECORDER}</head><body style="margin:0">${body}</body></html>`
 // Each parent as its documentation sets it up.
 const PARENTS = {
@@ -59,8 +63,9 @@ for (const name of enginesToRun()) {
             await p.waitFor(() => window.__said > 0 && Math.abs(document.querySelector('iframe').clientHeight - window.__said) <= 2, [], {
               what: `${parent} sizing ${q} at ${column}`,
             })
-            const [frame, said] = await p.evaluate(() => [document.querySelector('iframe').clientHeight, window.__said])
+            const [frame, said, ampReady] = await p.evaluate(() => [document.querySelector('iframe').clientHeight, window.__said, window.__ampReady])
             assert.ok(Math.abs(frame - said) <= 2, `${name} ${parent} ${q} at ${column}: frame ${frame}, card ${said}`)
+            assert.equal(ampReady, true, `${name} ${q}: embed-ready`)
           }
           await p.close()
         }

@@ -65,7 +65,11 @@ describe('unfurlers read the card page', () => {
     })
   }
 
-  it('names its oEmbed endpoints in an HTTP Link header, as Slack reads them', async () => {
+  it('names its oEmbed endpoints in an HTTP Link header, and in <link>s within the 32 KB Slack reads', async () => {
+    for (const q of CARDS) {
+      const head = Buffer.from(await (await fetch(`${worker.origin}/card?${q}`)).arrayBuffer()).subarray(0, 32 * 1024).toString()
+      assert.match(head, /<link rel="alternate" type="application\/json\+oembed" href="[^"]+"/, q)
+    }
     const url = `${worker.origin}/card?lang=en&variant=compact`
     const res = await fetch(url)
     const links = [...res.headers.get('Link').matchAll(/<([^>]+)>;\s*rel="alternate";\s*type="([^"]+)"/g)].map((m) => [m[2], m[1]])
