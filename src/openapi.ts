@@ -2,7 +2,6 @@
 // validate each route, so the worker serves the document without carrying a generator.
 import * as v from 'valibot'
 import { toJsonSchema, toJsonSchemaDefs, type ConversionConfig } from '@valibot/to-json-schema'
-import { Evidence } from './data/schema'
 import { cardDoc, CardModel } from './routes/card'
 import { cardFragmentDoc } from './routes/card-fragment'
 import { ApiFact, FactList, listDoc, oneDoc } from './routes/facts'
@@ -12,7 +11,7 @@ import { pageDocs } from './routes/pages-doc'
 import { HEADERS, Problem, TAGS, notModified, type RouteDoc } from './lib/route-doc'
 
 // Named once in components.schemas, referenced everywhere else.
-const components: Record<string, v.GenericSchema> = { FactList, Fact: ApiFact, Evidence, Problem, Card: CardModel, SourceDocument, OEmbed }
+const components: Record<string, v.GenericSchema> = { FactList, Fact: ApiFact, Problem, Card: CardModel, SourceDocument, OEmbed }
 
 const config = (typeMode: 'input' | 'output'): ConversionConfig => ({
   target: 'draft-2020-12',

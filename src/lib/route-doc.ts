@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { LANGS } from '../data/schema'
-import { CACHE_CONTROL, ERROR_CACHE_CONTROL, PROBLEM_CACHE_CONTROL, SCRIPT_CACHE_CONTROL } from './cache-policy'
+import { CACHE_CONTROL, ERROR_CACHE_CONTROL, PROBLEM_CACHE_CONTROL, SCRIPT_CACHE_CONTROL, SOURCE_CACHE_CONTROL } from './cache-policy'
 
 // What /openapi.json says about a route, beside the schemas that validate it. Only the build
 // (src/openapi.ts) reads these: each route's is a function the worker never calls, and the
@@ -52,10 +52,12 @@ interface HeaderDoc {
 export const HEADERS = {
   ETag: { name: 'ETag', required: true, description: 'Strong validator of this representation: send it back in If-None-Match and an unchanged answer is a 304.', schema: { type: 'string', pattern: '^"[0-9a-z-]+"$' } },
   CacheControl: { name: 'Cache-Control', required: true, description: 'Browsers keep the answer 5 minutes, then may serve it stale for a week while revalidating, or on error.', schema: { type: 'string', const: CACHE_CONTROL } },
+  SourceCacheControl: { name: 'Cache-Control', required: true, description: 'Kept like the data; no-transform, so no cache re-encodes the body its Content-Digest is of.', schema: { type: 'string', const: SOURCE_CACHE_CONTROL } },
   ProblemCacheControl: { name: 'Cache-Control', required: true, description: 'A problem is kept one minute, never as long as the data.', schema: { type: 'string', const: PROBLEM_CACHE_CONTROL } },
   ErrorCacheControl: { name: 'Cache-Control', required: true, description: 'A 5xx is never stored.', schema: { type: 'string', const: ERROR_CACHE_CONTROL } },
   ScriptCacheControl: { name: 'Cache-Control', required: true, description: 'The script may change with a deploy: 5 minutes, then a day of stale.', schema: { type: 'string', const: SCRIPT_CACHE_CONTROL } },
   ContentLanguage: { name: 'Content-Language', required: true, description: 'The language served: the lang parameter matched, else the Accept-Language choice, else en.', schema: { type: 'string', enum: LANGS } },
+  ContentDigest: { name: 'Content-Digest', required: false, description: 'RFC 9530: the SHA-256 of the body sent, on a GET that sends one (not on HEAD or 304).', schema: { type: 'string', pattern: '^sha-256=:[A-Za-z0-9+/]+=*:$' } },
   SourceLanguage: { name: 'Content-Language', required: true, description: 'The language of the source document.', schema: { type: 'string', const: 'en' } },
   Vary: { name: 'Vary', required: false, description: 'Accept-Language, sent only when that header chose the language (no lang parameter): name lang and every reader shares one cache entry.', schema: { type: 'string', const: 'Accept-Language' } },
   ImageLocation: { name: 'Location', required: true, description: 'The immutable PNG drawn at build time, /img/<shape>-<hash>.png: image/png, cached for a year.', schema: { type: 'string', pattern: '/img/(card|share)-[0-9a-f]{12}\\.png$' } },

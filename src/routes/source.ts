@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { Hono } from 'hono'
 import { corrections, factSet, source } from '../data'
-import { CACHE_CONTROL } from '../lib/cache-policy'
+import { SOURCE_CACHE_CONTROL } from '../lib/cache-policy'
 import { memoized, respondCached } from '../lib/cached'
 import { strictQuery, valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
@@ -71,9 +71,9 @@ export const sourceDoc = (): RouteDoc => ({
     200: {
       description: 'The source document. Content-Digest (RFC 9530) is the SHA-256 of this body; Cache-Control no-transform keeps it true through caches that would re-encode it.',
       content: { 'application/json': { schema: SourceDocument, example: sourceDocument } },
-      headers: ['ETag', 'CacheControl', 'SourceLanguage'],
+      headers: ['ETag', 'SourceCacheControl', 'SourceLanguage', 'ContentDigest'],
     },
-    304: notModified('SourceLanguage'),
+    304: { ...notModified(), headers: ['ETag', 'SourceCacheControl', 'SourceLanguage'] },
     400: problem('This route takes no parameters'),
   },
 })
@@ -87,7 +87,7 @@ export const sourceApi = new Hono().get('/v1/source', valid('query', sourceQuery
   const res = respondCached(c, entry, 'application/json; charset=utf-8', {
     'Content-Language': factSet.source.lang,
     // The edge compresses JSON unless told not to; re-encoded, the body would no longer match its digest.
-    'Cache-Control': `${CACHE_CONTROL}, no-transform`,
+    'Cache-Control': SOURCE_CACHE_CONTROL,
   })
   // Content-Digest is of the content sent: a 304 and a HEAD send none.
   if (res.status === 200 && c.req.method === 'GET') {
