@@ -34,10 +34,11 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "Installing the test browsers, fonts, Java and OCR from Debian's packages: $PACKAGES"
   # mariadb-server's postinst would start the system service; the tests start their own, so
   # keep Debian from starting any (policy-rc.d's 101: "action forbidden"), as container images do.
-  made_policy=
-  if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && made_policy=1; fi
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $PACKAGES >/dev/null
-  [ -z "$made_policy" ] || rm -f /usr/sbin/policy-rc.d
   exit 0
 fi
 echo "The tests need: sudo apt-get install -y $PACKAGES" >&2
