@@ -9,7 +9,7 @@ import { pageSecurity, respondHtml } from '../lib/pages'
 // text its fragment finds (::target-text), styled alike.
 const CSS = `body{margin:0 auto;max-width:44rem;padding:24px 16px;font:17px/1.6 system-ui,sans-serif;color:#1b1b1f;background:#fff}
 mark{background:none;border-bottom:2px solid #f0c9ad;color:inherit}mark:target,::target-text{background:#ffe3cf;outline:2px solid #b23c00}
-dl dd{margin:0 0 6px 1.5rem}
+dl dd{margin:0 0 6px 1.5rem}ins:before{content:"→ "}
 header p{color:#575a63;font-size:15px}a{color:#8a2f00}
 @media (prefers-color-scheme:dark){body{background:#17181c;color:#f3f3f5}mark{border-color:#7a4a2a}mark:target,::target-text{background:#4a2c17;outline-color:#ff9a55}header p{color:#b4b7bf}a{color:#ff9a55}}`
 
@@ -52,7 +52,7 @@ function correctionList(): ComponentChildren {
               {Object.keys(c.after).flatMap((lang) => [
                 <dt key={`${lang}-t`}>{locales[lang as keyof typeof locales].language}</dt>,
                 <dd key={`${lang}-d`}>
-                  <del lang={lang}>{c.before[lang as keyof typeof c.before]}</del> → <ins lang={lang}>{c.after[lang as keyof typeof c.after]}</ins>
+                  <del lang={lang}>{c.before[lang as keyof typeof c.before]}</del> <ins lang={lang}>{c.after[lang as keyof typeof c.after]}</ins>
                 </dd>,
               ])}
             </dl>
