@@ -60,6 +60,7 @@ export const HEADERS = {
   ContentDigest: { name: 'Content-Digest', required: false, description: 'RFC 9530: the SHA-256 of the body sent, on a GET that sends one (not on HEAD or 304).', schema: { type: 'string', pattern: '^sha-256=:[A-Za-z0-9+/]+=*:$' } },
   SourceLanguage: { name: 'Content-Language', required: true, description: 'The language of the source document.', schema: { type: 'string', const: 'en' } },
   Vary: { name: 'Vary', required: false, description: 'Accept-Language, sent only when that header chose the language (no lang parameter): name lang and every reader shares one cache entry.', schema: { type: 'string', const: 'Accept-Language' } },
+  OEmbedLink: { name: 'Link', required: true, description: "The card's oEmbed endpoints, JSON and XML (RFC 8288), for consumers that read headers rather than the page's <link>s (Slack).", schema: { type: 'string', pattern: 'rel="alternate"; type="application/json\\+oembed"' } },
   ImageLocation: { name: 'Location', required: true, description: 'The immutable PNG drawn at build time, /img/<shape>-<hash>.png: image/png, cached for a year.', schema: { type: 'string', pattern: '/img/(card|share)-[0-9a-f]{12}\\.png$' } },
 } satisfies Record<string, HeaderDoc>
 

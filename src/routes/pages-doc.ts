@@ -20,7 +20,7 @@ export const pageDocs: RouteDoc[] = [
     tag: 'pages',
     request: { query: cardPageQuery },
     responses: {
-      200: html('The card', CARD_HEADERS),
+      200: html('The card', [...CARD_HEADERS, 'OEmbedLink']),
       304: notModified('ContentLanguage', 'Vary'),
       400: html('A small page naming the bad parameters and their allowed values, or a colour that fails WCAG AA contrast', ['ProblemCacheControl']),
     },
