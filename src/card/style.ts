@@ -7,7 +7,6 @@ import type { Theme } from '../../widget/card-model'
 
 /** The card's own colours in light and dark, as card.css declares them. */
 export const CARD_SCHEMES = readTokens(cardCss)
-const schemes = CARD_SCHEMES
 
 const HELP: Record<StyleParam, string> = { radius: RADIUS_HELP, font: FONT_HELP, accent: COLOR_HELP, text: COLOR_HELP, muted: COLOR_HELP, background: COLOR_HELP, border: COLOR_HELP }
 
@@ -36,7 +35,7 @@ export const styleContrast = <T extends CardStyle & { theme: Theme }>() =>
   v.rawCheck<T>(({ dataset, addIssue }) => {
     if (dataset.issues) return
     const q = dataset.value as T
-    for (const p of contrastProblems(q, q.theme, schemes)) {
+    for (const p of contrastProblems(q, q.theme, CARD_SCHEMES)) {
       addIssue({ message: p.reason, path: [{ type: 'object', origin: 'value', input: q, key: p.name, value: q[p.name as StyleParam] }] })
     }
   })

@@ -5,7 +5,6 @@ import cardCss from '../../dist/card.css'
 import { Card } from '../../widget/Card'
 import { LANGS, THEMES, type CardModel, type Lang, type Theme } from '../../widget/card-model'
 import { cardUrl } from '../../widget/snippets'
-import { readTokens } from '../../widget/card-tokens'
 import manifest from '../../dist/manifest.json'
 import { buildCard } from '../card/model'
 import { imageAlt, shareModel } from '../card/alt'
@@ -17,7 +16,7 @@ import { PROBLEM_CACHE_CONTROL } from '../lib/cache-policy'
 import { languageHeaders, langParam, resolveLang } from '../lib/params'
 import { factNeedsStat, factParam, variantParam } from './card'
 import { STYLE_PARAMS, styleDeclarations } from '../../widget/card-style'
-import { pickStyle, styleContrast, styleParams } from '../card/style'
+import { CARD_SCHEMES, pickStyle, styleContrast, styleParams } from '../card/style'
 import type { Bindings } from '../bindings'
 
 export const themeParam = v.optional(v.picklist(THEMES, `theme must be one of ${THEMES.join(', ')}`), 'auto')
@@ -52,7 +51,7 @@ const CSS = `${cardCss}html,body{margin:0;padding:0;background:transparent}.xc-a
 const ERROR_CSS = `body{margin:0;font:15px/1.5 system-ui,sans-serif;padding:16px;color:#1b1b1f;background:#fff}a{color:#8a2f00}`
 
 // The browser bar and app switchers take the card's accent, as the icon does.
-const ACCENT = readTokens(cardCss).light.acc
+const ACCENT = CARD_SCHEMES.light.acc
 
 /** The oEmbed endpoints for a card, in <link>s and in the HTTP Link header (Slack reads either). */
 const oembedUrl = (origin: string, canonical: string, format: 'json' | 'xml') =>

@@ -75,8 +75,9 @@ export const oembedDoc = (): RouteDoc => ({
   operationId: 'getOEmbed',
   summary: 'oEmbed 1.0 for card pages (/card?…)',
   description:
-    'The oEmbed answer for one of our /card pages, as WordPress, Ghost and other consumers ask for it: a bare <iframe> ' +
-    'sized to the card (within maxwidth and maxheight), and the share image as thumbnail. Every /card page advertises it with discovery links.',
+    'The oEmbed answer for one of our /card pages, as WordPress, Ghost and other consumers ask for it: the card\'s facts as text in a ' +
+    '<blockquote>, then an <iframe> as tall as the card is at that width (within maxwidth and maxheight), and the share image as thumbnail. ' +
+    'Parameters a consumer adds of its own (dnt, discover) are ignored. Every /card page advertises it with discovery links.',
   tag: 'embed',
   request: { query: oembedQuery },
   responses: {
@@ -86,7 +87,7 @@ export const oembedDoc = (): RouteDoc => ({
       headers: ['ETag', 'CacheControl'],
     },
     304: notModified(),
-    400: problem('A parameter is malformed or unknown, or url is missing'),
+    400: problem('A known parameter is malformed or repeated, or url is missing'),
     404: problem('url is not one of our card pages'),
     501: problem('The requested format is not supported, as oEmbed specifies', ['ErrorCacheControl']),
   },
