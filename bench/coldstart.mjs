@@ -11,7 +11,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d
 
 /** Bundles a worker as it would be uploaded; returns its files and the reported size. */
-function dryRun(config, outdir) {
+export function dryRun(config, outdir) {
   const out = execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--minify', '-c', config, '--outdir', outdir], {
     encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
   })
