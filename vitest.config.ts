@@ -7,19 +7,6 @@ export default defineConfig({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: './wrangler.toml' },
-      miniflare: {
-        // This pool serves no static assets, so the images Worker (images/wrangler.toml) that
-        // IMAGES names is a Worker that has no files: /img/* is a 404 here. The node tests fetch
-        // the real files through `wrangler dev` with both configs (test/node/images.test.mjs).
-        workers: [
-          {
-            name: 'xiaomi-ev-card-images',
-            modules: true,
-            compatibilityDate: '2026-04-28',
-            script: 'export default { fetch: () => new Response(null, { status: 404 }) }',
-          },
-        ],
-      },
     }),
   ],
   test: {

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
+import { RETAINED_304_HEADERS, etag } from 'hono/etag'
 import { dataVersion } from '../data'
 
 // Workers Caching (wrangler.toml [cache]) answers repeated requests at the edge without running
@@ -23,17 +24,22 @@ export const ERROR_CACHE_CONTROL = 'no-store'
 
 export const cacheHeaders = { 'Cache-Control': CACHE_CONTROL, 'CDN-Cache-Control': CDN_CACHE_CONTROL }
 
-// A tag per route family from a fixed list: paths are the caller's, tags must not be.
-const ROUTES = ['/v1/facts', '/v1/card', '/v1/source', '/openapi.json', '/oembed', '/card', '/card.png', '/share.png', '/source']
 export const DATA_TAG = `data-${dataVersion}`
-const routeTag = (path: string) => {
-  const route = ROUTES.find((r) => path === r || path.startsWith(`${r}/`))
-  return route ? `route${route.replace(/[/.]/g, '-')}` : path === '/' ? 'route-home' : 'route-other'
-}
+/** A route's tag, from the path it was declared with (never the caller's): /v1/facts/:id → route-v1-facts. */
+const tagOf = (routePath: string) =>
+  routePath == '/' ? 'route-home' : routePath == '/*' ? 'route-other' : `route${routePath.replace(/\/:.*$/, '').replace(/[/.]/g, '-')}`
 
 /** Cache-Tag on every response: the data version (to purge one version) and the route; the
- *  scripts, which do not depend on the data, bring their own. */
-export const cacheTags: MiddlewareHandler = async (c, next) => {
+ *  scripts, which do not depend on the data, bring their own. Set per route by family() and once
+ *  for the whole app, where nothing matched. */
+export const routeTag: MiddlewareHandler = async (c, next) => {
+  const tag = `${DATA_TAG},${tagOf(c.req.routePath)}`
   await next()
-  if (!c.res.headers.has('Cache-Tag')) c.res.headers.set('Cache-Tag', `${DATA_TAG},${routeTag(c.req.path)}`)
+  if (!c.res.headers.has('Cache-Tag')) c.res.headers.set('Cache-Tag', tag)
 }
+
+/** If-None-Match → 304, for every 2xx that carries an ETag. The 304 keeps what a cache must
+ *  update the stored answer with; the security headers the families set after it come anyway. */
+export const conditional = etag({
+  retainedHeaders: [...RETAINED_304_HEADERS, 'cdn-cache-control', 'content-language', 'access-control-allow-origin', 'cache-tag'],
+})

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
-import { memoized, respondCached } from './cached'
+import { respond } from './cache'
 
 // HTML pages use no powerful feature at all: say so, so a compromised page could not either.
 export const pageSecurity = secureHeaders({
@@ -19,7 +19,6 @@ export const pageSecurity = secureHeaders({
 // One spelling for every page, 200 or 400 (c.html() would write charset=UTF-8).
 export const HTML_TYPE = 'text/html; charset=utf-8'
 
-/** An HTML page built once per key, with its CSP, ETag and 304. */
-export function respondHtml(c: Context, key: string, build: () => string, headers: Record<string, string>) {
-  return respondCached(c, memoized(key, build), HTML_TYPE, headers)
-}
+/** An HTML page built once per key, with its CSP and ETag. */
+export const respondHtml = (c: Context, key: string, build: () => string, headers: Record<string, string>) =>
+  respond(c, key, build, HTML_TYPE, headers)

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { imageEtag, imageFile, type Shape } from '../card/images'
 import { cacheHeaders } from '../lib/cache-policy'
-import { holdsEtag } from '../lib/cached'
+import { holdsEtag } from '../lib/cache'
 import { invalidParamsProblem, languageHeaders, resolveLang } from '../lib/params'
 import { parseCardPageQuery } from './card-page'
 import { STYLE_PARAMS } from '../../widget/card-style'

@@ -11,13 +11,12 @@ import { imageAlt, shareModel } from '../card/alt'
 import { imageFile } from '../card/images'
 import { factSet } from '../data'
 import { Document, cspHash, jsonForScript, pageCsp, renderDocument } from '../pages/document'
-import { HTML_TYPE, pageSecurity, respondHtml } from '../lib/pages'
+import { HTML_TYPE, respondHtml } from '../lib/pages'
 import { PROBLEM_CACHE_CONTROL } from '../lib/cache-policy'
 import { languageHeaders, langParam, resolveLang } from '../lib/params'
 import { factNeedsStat, factParam, variantParam } from './card'
 import { STYLE_PARAMS, styleDeclarations } from '../../widget/card-style'
 import { CARD_SCHEMES, pickStyle, styleContrast, styleParams } from '../card/style'
-import type { Bindings } from '../bindings'
 
 export const themeParam = v.optional(v.picklist(THEMES, `theme must be one of ${THEMES.join(', ')}`), 'auto')
 
@@ -188,7 +187,7 @@ const cardHeaders = async (css: string, extra: Record<string, string> = {}) => (
   ...extra,
 })
 
-export const cardPage = new Hono<{ Bindings: Bindings }>().get('/card', pageSecurity, async (c) => {
+export const cardPage = new Hono().get('/card', async (c) => {
   const parsed = parseCardPageQuery(c.req.url)
   if (!parsed.success) {
     const html = renderDocument(<ErrorPage problems={parsed.problems.map((p) => p.reason)} />)

@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { LANGS, VARIANTS } from '../../widget/card-model'
 import { buildCard } from '../card/model'
 import { figureIds } from '../data'
-import { cachedJson } from '../lib/cached'
+import { cachedJson } from '../lib/cache'
 import { crossCheck, langParam, languageHeaders, resolveLang, strictQuery, valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
 

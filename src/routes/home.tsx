@@ -9,7 +9,7 @@ import { factsById, figureIds, locales } from '../data'
 import { ShareMeta } from './card-page'
 import type { Figure } from '../data/schema'
 import { Document, cspHash, jsonForScript, pageCsp, renderDocument } from '../pages/document'
-import { pageSecurity, respondHtml } from '../lib/pages'
+import { respondHtml } from '../lib/pages'
 import { matchLang } from '../lib/lang'
 import { FONT_CHOICES, STYLE_PARAMS, contrastProblems, malformed, type CardStyle } from '../../widget/card-style'
 import { CARD_SCHEMES } from '../card/style'
@@ -241,7 +241,7 @@ function Home({ s }: { s: HomeState }) {
   )
 }
 
-export const home = new Hono().get('/', pageSecurity, async (c) => {
+export const home = new Hono().get('/', async (c) => {
   const url = new URL(c.req.url)
   const q = url.searchParams
   // The form works without script: unknown or bad values simply fall back to the defaults.

@@ -6,7 +6,7 @@ import { factsText } from '../card/alt'
 import { heightAt } from '../card/heights'
 import { imageFile } from '../card/images'
 import { factSet } from '../data'
-import { memoized, respondCached } from '../lib/cached'
+import { respond } from '../lib/cache'
 import { matchLang } from '../lib/lang'
 import { valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
@@ -134,7 +134,7 @@ export const oembed = new Hono().get('/oembed', valid('query', oembedQuery), (c)
   // The publisher's style rides along to the iframe's /card (the thumbnail keeps its build-time theme).
   const style = pickStyle(card.output)
   const key = `oembed|${origin}|${lang}|${variant}|${fact ?? ''}|${theme}|${styleDeclarations(style)}|${width}|${height}|${format}`
-  const entry = memoized(key, () => {
+  const build = () => {
     const model = buildCard(lang, variant, fact)
     const src = cardUrl({ origin, lang, variant, fact, theme, style })
     const title = model.headline
@@ -148,7 +148,7 @@ export const oembed = new Hono().get('/oembed', valid('query', oembedQuery), (c)
     if (format === 'json') return JSON.stringify(body)
     const fields = Object.entries(body).map(([k, v]) => `<${k}>${escapeXml(String(v))}</${k}>`)
     return `<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<oembed>${fields.join('')}</oembed>`
-  })
+  }
   // The body is built and cached as text; its JSON type is the OEmbed schema above.
-  return respondCached(c, entry, format === 'json' ? 'application/json; charset=utf-8' : 'text/xml; charset=utf-8')
+  return respond(c, key, build, format === 'json' ? 'application/json; charset=utf-8' : 'text/xml; charset=utf-8')
 })

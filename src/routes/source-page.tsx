@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact'
 import { LANGS } from '../../widget/card-model'
 import { corrections, factSet, locales, source } from '../data'
 import { Document, cspHash, pageCsp, renderDocument } from '../pages/document'
-import { pageSecurity, respondHtml } from '../lib/pages'
+import { respondHtml } from '../lib/pages'
 
 // An evidence link (/source#<id>:~:text=…) highlights its span twice over: the mark it targets, and the
 // text its fragment finds (::target-text), styled alike.
@@ -63,7 +63,7 @@ function correctionList(): ComponentChildren {
   )
 }
 
-export const sourcePage = new Hono().get('/source', pageSecurity, async (c) => {
+export const sourcePage = new Hono().get('/source', async (c) => {
   const { title, publisher, published } = factSet.source
   const csp = pageCsp(await cspHash(CSS), { 'script-src': "'none'" })
   return respondHtml(

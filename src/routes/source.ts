@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { Hono } from 'hono'
 import { corrections, factSet, source } from '../data'
 import { SOURCE_CACHE_CONTROL } from '../lib/cache-policy'
-import { memoized, respondCached } from '../lib/cached'
+import { respond } from '../lib/cache'
 import { strictQuery, valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
 // Written by scripts/build.mjs from data/source/.
@@ -83,15 +83,15 @@ const base64 = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Arra
 let bodyDigest: Promise<string> | undefined
 
 export const sourceApi = new Hono().get('/v1/source', valid('query', sourceQuery), async (c) => {
-  const entry = memoized('source', () => JSON.stringify(sourceDocument() satisfies v.InferOutput<typeof SourceDocument>))
-  const res = respondCached(c, entry, 'application/json; charset=utf-8', {
+  const body = () => JSON.stringify(sourceDocument() satisfies v.InferOutput<typeof SourceDocument>)
+  const res = respond(c, 'source', body, 'application/json; charset=utf-8', {
     'Content-Language': factSet.source.lang,
     // The edge compresses JSON unless told not to; re-encoded, the body would no longer match its digest.
     'Cache-Control': SOURCE_CACHE_CONTROL,
   })
-  // Content-Digest is of the content sent: a 304 and a HEAD send none.
-  if (res.status === 200 && c.req.method === 'GET') {
-    bodyDigest ??= crypto.subtle.digest('SHA-256', new TextEncoder().encode(entry.body)).then(base64)
+  // Content-Digest is of the content sent: a HEAD sends none, and hono/etag drops it from a 304.
+  if (c.req.method === 'GET') {
+    bodyDigest ??= crypto.subtle.digest('SHA-256', new TextEncoder().encode(body())).then(base64)
     res.headers.set('Content-Digest', `sha-256=:${await bodyDigest}:`)
   }
   return res

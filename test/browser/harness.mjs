@@ -20,7 +20,7 @@ export async function freePort() {
 }
 
 /** The app as `npm run dev` serves it: the API worker, and the images Worker it calls for /img/*. */
-export const APP_CONFIGS = ['wrangler.toml', 'images/wrangler.toml']
+export const APP_CONFIGS = ['wrangler.toml']
 
 /** `wrangler dev` on a free loopback port; resolves once `ready` answers 200. */
 export async function startWorker({ config = APP_CONFIGS, ready = '/v1/source' } = {}) {

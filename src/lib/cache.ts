@@ -1,0 +1,60 @@
+import type { Context, TypedResponse } from 'hono'
+import type { JSONParsed } from 'hono/utils/types'
+import { dataVersion, fnv1a } from '../data'
+import { cacheHeaders } from './cache-policy'
+
+// In production Workers Caching answers repeated GETs before the worker runs (wrangler.toml
+// [cache]): what reaches an isolate is a miss. The data changes only with a deploy, so each
+// distinct answer is built once per isolate and kept here, keyed by the canonical request (the
+// route and its validated parameters, never the raw URL: junk parameters add no entry), and
+// bounded in bytes, the least recently used out first. 304s are hono/etag's (cache-policy.ts).
+
+interface Built {
+  body: string
+  etag: string
+}
+
+/** A fraction of a 128 MB isolate, and several times every answer we have (about 1 MB). */
+const MAX_BYTES = 8 << 20
+const kept = new Map<string, Built>()
+let bytes = 0
+// Strings are UTF-16 in V8: two bytes a code unit, near enough.
+const size = (key: string, body: string) => 2 * (key.length + body.length)
+
+export function built(key: string, build: () => string): Built {
+  let entry = kept.get(key)
+  if (entry) {
+    // A Map iterates in insertion order: re-inserting keeps the oldest first.
+    kept.delete(key)
+    kept.set(key, entry)
+    return entry
+  }
+  const body = build()
+  entry = { body, etag: `"${dataVersion}-${fnv1a(body)}"` }
+  kept.set(key, entry)
+  bytes += size(key, body)
+  for (const [k, old] of kept) {
+    if (bytes <= MAX_BYTES) break
+    kept.delete(k)
+    bytes -= size(k, old.body)
+  }
+  return entry
+}
+
+/** A 200 of a kept answer, with its strong ETag and the data's cache headers. */
+export function respond(c: Context, key: string, build: () => string, contentType: string, headers: Record<string, string> = {}) {
+  const { body, etag } = built(key, build)
+  return c.body(body, 200, { 'Content-Type': contentType, ETag: etag, ...cacheHeaders, ...headers })
+}
+
+export function cachedJson<T>(c: Context, key: string, build: () => T, headers: Record<string, string> = {}) {
+  // The body is T serialised; the cast only restores the type that c.json() would carry.
+  return respond(c, key, () => JSON.stringify(build()), 'application/json; charset=utf-8', headers) as unknown as Response &
+    TypedResponse<JSONParsed<T>, 200, 'json'>
+}
+
+/** The client already holds `etag`: for a redirect, which hono/etag leaves alone (it answers 2xx only). */
+export function holdsEtag(c: Context, etag: string): boolean {
+  const inm = c.req.header('If-None-Match')
+  return !!inm && inm.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')
+}

@@ -1,0 +1,20 @@
+import { conditional } from '../lib/cache-policy'
+import { family } from '../lib/family'
+import { apiSecurity, publicCors } from '../lib/headers'
+import { card } from './card'
+import { cardFragment } from './card-fragment'
+import { facts } from './facts'
+import { oembed } from './oembed'
+import { openApi } from './openapi'
+import { sourceApi } from './source'
+
+/** The JSON API, the server-side card and oEmbed, all described in /openapi.json (src/openapi.ts). */
+export const api = family(
+  { paths: ['/v1/*', '/openapi.json', '/oembed'], use: [apiSecurity, publicCors, conditional] },
+  facts,
+  card,
+  cardFragment,
+  sourceApi,
+  oembed,
+  openApi,
+)
