@@ -56,8 +56,6 @@ export async function measureMemory({ count = 10_000, batch = 500 } = {}) {
       {
         name: 'app', modules: true, scriptPath, modulesRoot: outdir, compatibilityDate: '2026-04-28',
         modulesRules: [{ type: 'Text', include: ['**/*.txt', '**/*.css'] }],
-        // Before issue 19 the images were another Worker's: a 404 stands in (no image is fetched here).
-        serviceBindings: { IMAGES: () => new Response(null, { status: 404 }) },
       },
     ],
   })

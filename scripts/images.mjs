@@ -6,7 +6,8 @@
 // TC, HK), cut with subset-font to the glyphs the cards use. Each image is cached under
 // node_modules/.cache by a hash of what it is drawn from (its element tree, the fonts' inputs,
 // the renderers' versions), so a build re-draws only what changed. Output: dist/public/img/<shape>-<hash>.png, immutable, and
-// dist/images.json, the worker's map from a card's parameters to its file.
+// dist/cards.json, the card catalogue: every card with its image files, alt text and heights, which
+// the worker, /, oEmbed and the tests read (src/card/catalogue.ts).
 import { importSource } from './import-source.mjs'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -36,19 +37,19 @@ const FACES = [
   { weight: 400, style: 'italic' }, // the founder's quote in English; CJK faces have none, and Chinese quotes are drawn upright (CardImage.tsx)
 ]
 /** The card is drawn at 2× device pixels, so it stays sharp on high-density screens and paper
- *  (SCALE in src/card/images.ts; test/node/images.test.mjs checks the files). */
+ *  (test/node/images.test.mjs checks the files). */
 export const CARD_SCALE = 2
 const CACHE = at('node_modules/.cache/xiaomi-ev-card-images/')
 
 // The card model, the image components and the tokens are TypeScript: bundle them for node.
 export const loadModules = () =>
-  importSource(`export { LANGS } from './widget/card-model'
+  importSource(`export { LANGS, CARD_HEIGHT } from './widget/card-model'
     export { buildCard } from './src/card/model'
-    export { shareModel } from './src/card/alt'
+    export { shareModel, imageAlt, factsText } from './src/card/alt'
     export { figureIds } from './src/data'
     export { CardImage, ShareImage, SHARE } from './widget/CardImage'
     export { readTokens } from './widget/card-tokens'
-    export { imageFileKey } from './widget/snippets'`)
+    export { cardKey } from './widget/snippets'`)
 
 /** A Preact element tree as the plain { type, props } objects satori reads, components called. */
 export function plain(node) {
@@ -70,7 +71,7 @@ function cardList(m) {
   for (const lang of m.LANGS) {
     if (!FONTS[lang]) throw new Error(`scripts/images.mjs has no font for ${lang}: add it to FONTS`)
     for (const [variant, fact] of [['compact'], ['full'], ...m.figureIds.map((id) => ['stat', id])]) {
-      for (const theme of ['light', 'dark']) cards.push({ lang, variant, fact, theme, key: m.imageFileKey(lang, theme, variant, fact) })
+      for (const theme of ['light', 'dark']) cards.push({ lang, variant, fact, theme, key: m.cardKey(lang, variant, fact) })
     }
   }
   return cards
@@ -110,7 +111,7 @@ async function subsetFonts(lang, chars) {
   return fonts
 }
 
-/** Renders what is not cached, writes dist/public/img and dist/images.json; returns the manifest and timings. */
+/** Renders what is not cached, writes dist/public/img and dist/cards.json; returns the catalogue and timings. */
 export async function buildImages() {
   const started = performance.now()
   const m = await loadModules()
@@ -167,7 +168,20 @@ export async function buildImages() {
   const out = at('dist/public/img/')
   await mkdir(out, { recursive: true })
   const written = new Set()
-  const manifest = { card: {}, share: {} }
+  // Heights per frame width: compact and stat have one (card.css), full's were measured in Chromium
+  // (scripts/measure-heights.mjs). Between two measured widths a frame takes the taller (src/card/catalogue.ts).
+  const measured = JSON.parse(await readFile(at('src/card/heights.json'), 'utf8'))
+  const catalogue = { widths: measured.widths, cards: {} }
+  for (const job of jobs) {
+    const model = m.buildCard(job.lang, job.variant, job.fact)
+    catalogue.cards[job.key] ??= {
+      lang: job.lang, variant: job.variant, ...(job.fact && { fact: job.fact }),
+      heights: Object.fromEntries(measured.widths.map((w) => [w, job.variant == 'full' ? measured.full[job.lang][w] : m.CARD_HEIGHT[job.variant]])),
+      alt: { card: m.imageAlt(model), share: m.imageAlt(m.shareModel(job.lang, job.variant, job.fact)) },
+      facts: m.factsText(model).trim(),
+      images: { light: {}, dark: {} },
+    }
+  }
   for (const job of jobs) {
     const name = `${job.shape}-${sha(job.png).slice(0, 12)}.png`
     if (!written.has(name)) await writeFile(new URL(name, out), job.png)
@@ -176,18 +190,18 @@ export async function buildImages() {
     const height = job.png.readUInt32BE(20)
     // width and height are CSS px, what <img width height> and og:image:width say; the card's
     // file has CARD_SCALE × as many pixels each way.
-    manifest[job.shape][job.key] = { path: `/img/${name}`, width: width / job.scale, height: height / job.scale }
+    catalogue.cards[job.key].images[job.theme][job.shape] = { path: `/img/${name}`, width: width / job.scale, height: height / job.scale, scale: job.scale }
   }
   for (const file of await readdir(out)) if (!written.has(file)) await rm(new URL(file, out))
   // The cache keeps this build's images only, so it stays the size of one build.
   const keep = new Set(jobs.map((j) => `${j.cacheKey}.png`))
   for (const file of await readdir(CACHE)) if (!keep.has(file)) await rm(new URL(file, CACHE))
-  await writeFile(at('dist/images.json'), JSON.stringify(manifest) + '\n')
+  await writeFile(at('dist/cards.json'), JSON.stringify(catalogue) + '\n')
   const bytes = (shape, variant) => jobs.filter((j) => j.shape == shape && j.variant == variant).map((j) => j.png.length)
   const sizes = Object.fromEntries(
     ['card', 'share'].flatMap((shape) => ['compact', 'full', 'stat'].map((v) => [`${shape} ${v}`, [Math.min(...bytes(shape, v)), Math.max(...bytes(shape, v))]])),
   )
-  return { manifest, sizes, files: written.size, rendered, total: jobs.length, ms: Math.round(performance.now() - started) }
+  return { catalogue, sizes, files: written.size, rendered, total: jobs.length, ms: Math.round(performance.now() - started) }
 }
 
 /** Workers Static Assets headers for the images: immutable, readable from anywhere. */

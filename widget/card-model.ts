@@ -3,6 +3,8 @@
 
 /** The languages we serve, each written for its readers (data/facts.json, data/locale.json):
  *  English, Simplified Chinese, and Traditional Chinese as Hong Kong and as Taiwan write it. */
+/** A fact's id: kebab-case, at most 64 characters. The data, the API and embed.js check ids by it. */
+export const FACT_ID = /^(?=.{1,64}$)[a-z0-9]+(-[a-z0-9]+)*$/
 export const LANGS = ['en', 'zh-CN', 'zh-HK', 'zh-TW'] as const
 export type Lang = (typeof LANGS)[number]
 export const VARIANTS = ['compact', 'full', 'stat'] as const

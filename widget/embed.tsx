@@ -1,6 +1,6 @@
 import { Card } from './Card'
 import css from './card.css'
-import { THEMES, VARIANTS, cardDataPath, type CardModel, type Theme } from './card-model'
+import { FACT_ID, THEMES, VARIANTS, cardDataPath, type CardModel, type Theme } from './card-model'
 import { firstLang, matchLang } from './lang'
 
 const TAG = 'xiaomi-ev-card'
@@ -90,7 +90,7 @@ class XiaomiEvCard extends HTMLElement {
 
     const fact = this.getAttribute('fact')
     if (variant == 'stat' && fact) {
-      if (/^[a-z0-9-]{1,64}$/.test(fact)) params.set('fact', fact)
+      if (FACT_ID.test(fact)) params.set('fact', fact)
       else warn(BAD_FACT)
     }
 

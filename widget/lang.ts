@@ -12,8 +12,9 @@ import type { Lang } from './card-model'
  *  Simplified: the script the reader asked for wins over the region. */
 export function matchLang(tag: string): Lang | undefined {
   try {
-    // Maximized: und-TW is Chinese too, as CLDR has it; and plain und is English.
-    const { language, script, region } = new Intl.Locale(tag).maximize()
+    // Maximized: und-TW is Chinese too, as CLDR has it; and plain und is English. zh_TW is how
+    // Java and PHP write a locale: the same tag.
+    const { language, script, region } = new Intl.Locale(tag.replace(/_/g, '-')).maximize()
     if (language == 'en') return 'en'
     if (language == 'zh') return script != 'Hant' ? 'zh-CN' : region == 'HK' || region == 'MO' ? 'zh-HK' : 'zh-TW'
   } catch {

@@ -29,9 +29,8 @@ export interface CardImageInfo {
 
 /** compact, full, or stat:<fact>: the images differ by these (and by theme, not by size or text). */
 export const imageKey = (variant: Variant, fact: string | undefined) => (variant == 'stat' ? `stat:${fact}` : variant)
-/** A card image's key in dist/images.json: the build writes it (scripts/images.mjs), the worker reads it (src/card/images.ts). */
-export const imageFileKey = (lang: Lang, theme: 'light' | 'dark', variant: Variant, fact: string | undefined) =>
-  `${lang}|${theme}|${imageKey(variant, fact)}`
+/** A card's key in the catalogue, dist/cards.json: the build writes it (scripts/images.mjs), the worker reads it (src/card/catalogue.ts). */
+export const cardKey = (lang: Lang, variant: Variant, fact: string | undefined) => `${lang}|${imageKey(variant, fact)}`
 
 /** Every style attribute a snippet can carry: a strict CSP allows them by hash ('unsafe-hashes'). */
 export const reserveStyle = (variant: keyof typeof CARD_HEIGHT) => `display:block;min-height:${CARD_HEIGHT[variant]}px`

@@ -5,7 +5,8 @@ import factsJson from '../../data/facts.json'
 import localeJson from '../../data/locale.json'
 import correctionsJson from '../../data/corrections.json'
 import { formatDate, formatFigure } from './format'
-import { LANGS, type Corrections, type FactSet, type Lang, type Locales } from './schema'
+import { LANGS } from '../../widget/card-model'
+import { type Corrections, type FactSet, type Lang, type Locales } from './schema'
 
 // The data as the build has just checked it (not ./index, which reads this table back).
 const factSet = factsJson as unknown as FactSet

@@ -1,11 +1,11 @@
 import * as v from 'valibot'
-import { LANGS, type Lang } from '../../widget/card-model'
+import { FACT_ID, LANGS, type Lang } from '../../widget/card-model'
 
 // The shape of data/facts.json. scripts/build.mjs validates the data with these before every
 // build; the worker trusts the checked files and only takes their types from here. The API's
 // response schemas derive from these, so the OpenAPI document and the types cannot disagree.
 
-export { LANGS, type Lang }
+export type { Lang }
 
 export const CATEGORIES = ['announcement', 'company', 'leadership', 'investment', 'performance', 'advantage'] as const
 export const UNITS = ['smartphone', 'device', 'user', 'quarter', 'rank'] as const
@@ -30,7 +30,7 @@ const isoDateOrInterval = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}(-\d{2})?(\/P\
 const positive = v.pipe(v.number(), v.gtValue(0))
 
 const base = {
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case')),
+  id: v.pipe(v.string(), v.regex(FACT_ID, 'must be kebab-case, at most 64 characters')),
   category: v.picklist(CATEGORIES),
   holdsFor: isoDateOrInterval,
   evidence: Evidence,
@@ -77,7 +77,6 @@ export const LocaleStrings = v.strictObject({
   advantages: v.string(),
   evidence: v.string(),
   source: v.string(),
-  sourceDocument: v.string(),
   cardLabel: v.string(),
   /** The quote's attribution, "— {n}" / "——{n}". */
   byline: pattern,
@@ -118,7 +117,6 @@ export const CardConfig = v.strictObject({
   compact: v.pipe(v.array(v.string()), v.length(3)),
   full: v.pipe(v.array(v.string()), v.minLength(1)),
   quote: v.string(),
-  advantagesIntro: v.string(),
   advantages: v.pipe(v.array(v.string()), v.length(6)),
   statDefault: v.string(),
 })

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import { CardConfig, Corrections, FactSet, LANGS, Locales, QUALIFIERS, type Correction, type Fact, type FactSet as Facts, type Lang, type Locales as LocaleSet } from './schema'
+import { LANGS } from '../../widget/card-model'
+import { CardConfig, Corrections, FactSet, Locales, QUALIFIERS, type Correction, type Fact, type FactSet as Facts, type Lang, type Locales as LocaleSet } from './schema'
 import { dateLine } from '../../widget/card-model'
 import { formatDate, formatFigure, formatNumber, quoteByline } from './format'
 import { QUOTATION, claimedBySource, claimedIn, datesIn } from './claims'
@@ -150,7 +151,7 @@ export function validateData(raw: RawData, source: string): string[] {
     }
     for (const id of [...c.compact, ...c.full, c.statDefault]) expect(id, 'figure', 'a figure list')
     expect(c.quote, 'quote', 'quote')
-    for (const id of [c.advantagesIntro, ...c.advantages]) expect(id, 'statement', 'advantages')
+    for (const id of c.advantages) expect(id, 'statement', 'advantages')
   }
   return errors
 }

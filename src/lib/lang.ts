@@ -1,10 +1,8 @@
-import { LANGS, type Lang } from '../data/schema'
-import { firstLang, matchLang as matchTag } from '../../widget/lang'
+import { LANGS, type Lang } from '../../widget/card-model'
+import { firstLang } from '../../widget/lang'
 
 // Tags map to our languages by CLDR's likely subtags and parent locales (widget/lang.ts, which
 // embed.js shares): zh, zh-Hans, zh-SG → zh-CN; zh-Hant, zh-TW → zh-TW; zh-HK, zh-MO → zh-HK.
-// The API also takes zh_TW, as Java and PHP write locales; a page's lang attribute is BCP 47.
-export const matchLang = (tag: string) => matchTag(tag.replace(/_/g, '-'))
 
 /** The reader's first acceptable language by q-value, else English. */
 export function negotiateLang(acceptLanguage: string | undefined): Lang {
@@ -19,7 +17,7 @@ export function negotiateLang(acceptLanguage: string | undefined): Lang {
     })
     .filter((r) => r.q > 0)
     .sort((a, b) => b.q - a.q || a.order - b.order)
-  return firstLang(ranked.map((r) => r.tag.replace(/_/g, '-'))) ?? 'en'
+  return firstLang(ranked.map((r) => r.tag)) ?? 'en'
 }
 
 export const LANG_HELP = `lang must be one of ${LANGS.join(', ')} (or another tag of these languages, such as zh, zh-Hans, zh-Hant, zh-MO, en-US)`

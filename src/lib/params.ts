@@ -1,8 +1,9 @@
 import * as v from 'valibot'
 import type { Context } from 'hono'
 import { validator } from 'hono/validator'
-import { LANGS, type Lang } from '../data/schema'
-import { LANG_HELP, matchLang, negotiateLang } from './lang'
+import { LANGS, type Lang } from '../../widget/card-model'
+import { matchLang } from '../../widget/lang'
+import { LANG_HELP, negotiateLang } from './lang'
 import { problemResponse } from './problem'
 
 // Request schemas are valibot: a few KB in the worker where zod and its OpenAPI layer were

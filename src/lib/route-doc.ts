@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { LANGS } from '../data/schema'
+import { LANGS } from '../../widget/card-model'
 import { CACHE_CONTROL, ERROR_CACHE_CONTROL, PROBLEM_CACHE_CONTROL, SCRIPT_CACHE_CONTROL, SOURCE_CACHE_CONTROL } from './cache-policy'
 
 // What /openapi.json says about a route, beside the schemas that validate it. Only the build

@@ -7,19 +7,12 @@ import { Card } from '../../widget/Card'
 import { styleDeclarations } from '../../widget/card-style'
 import { cardUrl, escape, reserveStyle } from '../../widget/snippets'
 import { buildCard } from '../card/model'
-import { pickStyle, styleContrast, styleParams } from '../card/style'
-import { languageHeaders, langParam, resolveLang, strictQuery, valid } from '../lib/params'
+import { cardFragmentQuery } from '../card/query'
+import { pickStyle } from '../card/style'
+import { languageHeaders, resolveLang, valid } from '../lib/params'
 import { respondHtml } from '../lib/pages'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
-import { factNeedsStat, factParam, variantParam } from './card'
-import { themeParam } from './card-page'
 
-// /v1/card's parameters, plus /card's theme and style: strict, like the rest of the API.
-export const cardFragmentQuery = v.pipe(
-  strictQuery({ lang: langParam, variant: variantParam, fact: factParam, theme: themeParam, ...styleParams }),
-  factNeedsStat(),
-  styleContrast(),
-)
 
 export const cardFragmentDoc = (): RouteDoc => ({
   method: 'get',

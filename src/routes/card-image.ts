@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
-import { imageEtag, imageFile, type Shape } from '../card/images'
+import { imageEtag, imageFile, type Shape } from '../card/catalogue'
 import { cacheHeaders } from '../lib/cache-policy'
 import { holdsEtag } from '../lib/cache'
 import { invalidParamsProblem, languageHeaders, resolveLang } from '../lib/params'
-import { parseCardPageQuery } from './card-page'
+import { parseCardPageQuery } from '../card/query'
 import { STYLE_PARAMS } from '../../widget/card-style'
 
 export const IMAGE_STYLE_HELP = 'images are drawn at build time in the light and dark themes only; a custom style is for /card, embed.js and /v1/card.html'
@@ -14,7 +14,7 @@ export const IMAGE_STYLE_HELP = 'images are drawn at build time in the light and
 // a redirect the client may cache as long as the API's answers, to a file cached for a year.
 function imageRoute(shape: Shape) {
   return async (c: import('hono').Context) => {
-    const parsed = parseCardPageQuery(c.req.url)
+    const parsed = parseCardPageQuery(new URL(c.req.url).searchParams)
     if (!parsed.success) return invalidParamsProblem(c, parsed.problems)
     const q = parsed.query
     const styled = STYLE_PARAMS.filter((name) => q[name] !== undefined)

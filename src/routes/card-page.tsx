@@ -7,41 +7,16 @@ import { LANGS, THEMES, type CardModel, type Lang, type Theme } from '../../widg
 import { cardUrl } from '../../widget/snippets'
 import manifest from '../../dist/manifest.json'
 import { buildCard } from '../card/model'
-import { imageAlt, shareModel } from '../card/alt'
-import { imageFile } from '../card/images'
+import { cardOf, imageFile } from '../card/catalogue'
 import { factSet } from '../data'
 import { Document, cspHash, jsonForScript, pageCsp, renderDocument } from '../pages/document'
 import { HTML_TYPE, respondHtml } from '../lib/pages'
 import { PROBLEM_CACHE_CONTROL } from '../lib/cache-policy'
-import { languageHeaders, langParam, resolveLang } from '../lib/params'
-import { factNeedsStat, factParam, variantParam } from './card'
-import { STYLE_PARAMS, styleDeclarations } from '../../widget/card-style'
-import { CARD_SCHEMES, pickStyle, styleContrast, styleParams } from '../card/style'
+import { languageHeaders, resolveLang } from '../lib/params'
+import { styleDeclarations } from '../../widget/card-style'
+import { CARD_SCHEMES, pickStyle } from '../card/style'
+import { parseCardPageQuery } from '../card/query'
 
-export const themeParam = v.optional(v.picklist(THEMES, `theme must be one of ${THEMES.join(', ')}`), 'auto')
-
-// Same rules as /v1/card, plus theme and the publisher's style (widget/card-style.ts). Unknown
-// parameters are ignored, not refused: CMSs and resizers (Pym's childId) append their own to iframe URLs.
-export const cardPageQuery = v.pipe(
-  v.object({ lang: langParam, variant: variantParam, fact: factParam, theme: themeParam, ...styleParams }),
-  factNeedsStat(),
-  styleContrast(),
-)
-/** What the images take (docs only: /card.png refuses a style, src/routes/card-image.ts). */
-export const cardImageQuery = v.pipe(v.object({ lang: langParam, variant: variantParam, fact: factParam, theme: themeParam }), factNeedsStat())
-const CARD_PAGE_PARAMS = ['lang', 'variant', 'fact', 'theme', ...STYLE_PARAMS] as const
-export const REPEATED_PARAM = `each of ${CARD_PAGE_PARAMS.join(', ')} may be given once`
-
-/** /card's query, and /card.png's and /share.png's: the known parameters, each at most once. */
-export function parseCardPageQuery(url: string) {
-  const params = new URL(url).searchParams
-  const known = CARD_PAGE_PARAMS.filter((k) => params.has(k))
-  const parsed = v.safeParse(cardPageQuery, Object.fromEntries(known.map((k) => [k, params.get(k)])))
-  const problems = parsed.success ? [] : parsed.issues.map((i) => ({ name: String(i.path?.[0]?.key ?? 'query'), reason: i.message }))
-  const repeated = known.filter((k) => params.getAll(k).length > 1)
-  if (repeated.length) problems.push(...repeated.map((name) => ({ name, reason: REPEATED_PARAM })))
-  return parsed.success && !problems.length ? { success: true as const, query: parsed.output } : { success: false as const, problems }
-}
 
 // Page-only CSS: the card defines its own look; the page stays out of its way.
 // The page itself declares no color-scheme (a framed page whose scheme differs from its parent's
@@ -68,7 +43,7 @@ export function ShareMeta({ model, theme, origin }: { model: CardModel; theme: T
   const fact = model.variant == 'stat' ? model.figures[0].id : undefined
   const file = imageFile('share', model.lang, model.variant, fact, theme)
   const url = origin + file.path
-  const alt = imageAlt(shareModel(model.lang, model.variant, fact))
+  const alt = cardOf(model.lang, model.variant, fact).alt.share
   return (
     <>
       <meta property="og:image" content={url} />
@@ -188,7 +163,7 @@ const cardHeaders = async (css: string, extra: Record<string, string> = {}) => (
 })
 
 export const cardPage = new Hono().get('/card', async (c) => {
-  const parsed = parseCardPageQuery(c.req.url)
+  const parsed = parseCardPageQuery(new URL(c.req.url).searchParams)
   if (!parsed.success) {
     const html = renderDocument(<ErrorPage problems={parsed.problems.map((p) => p.reason)} />)
     return c.body(html, 400, { 'Content-Type': HTML_TYPE, ...(await cardHeaders(ERROR_CSS)), 'Cache-Control': PROBLEM_CACHE_CONTROL })

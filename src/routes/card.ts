@@ -2,35 +2,11 @@ import * as v from 'valibot'
 import { Hono } from 'hono'
 import { LANGS, VARIANTS } from '../../widget/card-model'
 import { buildCard } from '../card/model'
-import { figureIds } from '../data'
+import { cardQuery } from '../card/query'
 import { cachedJson } from '../lib/cache'
-import { crossCheck, langParam, languageHeaders, resolveLang, strictQuery, valid } from '../lib/params'
+import { languageHeaders, resolveLang, valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
 
-export const VARIANT_HELP = `variant must be one of ${VARIANTS.join(', ')}`
-export const FACT_HELP = `fact must be the id of a figure: ${figureIds.join(', ')}`
-
-export const variantParam = v.optional(
-  v.pipe(
-    v.picklist(VARIANTS, VARIANT_HELP),
-    v.description('compact: headline, date, three key figures; full: every figure, the quote, the six advantages; stat: one figure'),
-  ),
-  'compact',
-)
-export const factParam = v.optional(
-  v.pipe(
-    v.string(FACT_HELP),
-    v.check((id) => figureIds.includes(id), FACT_HELP),
-    v.metadata({ description: 'The figure a stat card shows (variant=stat only).', example: 'connected-devices' }),
-  ),
-)
-
-export const FACT_NEEDS_STAT = 'fact is only allowed with variant=stat'
-/** fact belongs to stat cards. */
-export const factNeedsStat = <T extends { variant: string; fact?: string }>() =>
-  crossCheck<T>('fact', (q) => q.variant === 'stat' || q.fact === undefined, FACT_NEEDS_STAT)
-
-export const cardQuery = v.pipe(strictQuery({ lang: langParam, variant: variantParam, fact: factParam }), factNeedsStat())
 
 const CardFigure = v.object({
   id: v.string(),

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { Hono } from 'hono'
-import { evidenceHref } from '../../widget/card-model'
+import { FACT_ID, evidenceHref } from '../../widget/card-model'
 import { correctionsOf, factSet, factsById, formatted } from '../data'
 import { CATEGORIES, CURRENCIES, Evidence, QUALIFIERS, UNITS, type Fact, type Lang } from '../data/schema'
 import { cachedJson } from '../lib/cache'
@@ -138,9 +138,9 @@ export const listDoc = (): RouteDoc => ({
 })
 
 const ID_LENGTH_HELP = 'id must be a kebab-case fact id of at most 64 characters'
-const ID_HELP = 'id must be a kebab-case fact id (lowercase letters, digits, hyphens)'
+const ID_HELP = 'id must be a kebab-case fact id (lowercase letters and digits, in words joined by single hyphens)'
 const oneParams = v.object({
-  id: v.pipe(v.string(), v.maxLength(64, ID_LENGTH_HELP), v.regex(/^[a-z0-9-]+$/, ID_HELP), v.metadata({ example: 'connected-devices' })),
+  id: v.pipe(v.string(), v.maxLength(64, ID_LENGTH_HELP), v.regex(FACT_ID, ID_HELP), v.metadata({ example: 'connected-devices' })),
 })
 const oneQuery = strictQuery({ lang: langParam })
 

@@ -2,15 +2,14 @@ import { Hono } from 'hono'
 import manifest from '../../dist/manifest.json'
 import { LANGS, THEMES, VARIANTS, type Lang, type Theme, type Variant } from '../../widget/card-model'
 import { SNIPPET_STYLES, imageKey, snippets, type CardImageInfo, type SnippetOptions } from '../../widget/snippets'
-import { factsText, imageAlt } from '../card/alt'
-import { imageFile } from '../card/images'
+import { cardOf } from '../card/catalogue'
 import { buildCard } from '../card/model'
 import { factsById, figureIds, locales } from '../data'
 import { ShareMeta } from './card-page'
 import type { Figure } from '../data/schema'
 import { Document, cspHash, jsonForScript, pageCsp, renderDocument } from '../pages/document'
 import { respondHtml } from '../lib/pages'
-import { matchLang } from '../lib/lang'
+import { matchLang } from '../../widget/lang'
 import { FONT_CHOICES, STYLE_PARAMS, contrastProblems, malformed, type CardStyle } from '../../widget/card-style'
 import { CARD_SCHEMES } from '../card/style'
 
@@ -35,24 +34,22 @@ interface HomeState extends SnippetOptions {
   schemes: typeof CARD_SCHEMES
 }
 
-/** Every card's PNG size and alt text, so the builder writes the newsletter snippet as options change. */
-let images: HomeState['images'] | undefined
-function cardImages(): HomeState['images'] {
-  if (images) return images
-  const variants = [...VARIANTS.filter((v) => v != 'stat').map((v) => [v, undefined] as const), ...figureIds.map((id) => ['stat', id] as const)]
-  return (images = Object.fromEntries(
+/** Every card's PNG size and alt text from the catalogue, so the builder writes the newsletter snippet as options change. */
+const cardImages = (): HomeState['images'] =>
+  Object.fromEntries(
     LANGS.map((lang) => [
       lang,
       Object.fromEntries(
-        variants.map(([variant, fact]): [string, CardImageInfo] => {
-          const { width, height } = imageFile('card', lang, variant, fact, 'light')
-          const model = buildCard(lang, variant, fact)
-          return [imageKey(variant, fact), { alt: imageAlt(model), facts: factsText(model).trim(), width, height }]
-        }),
+        [...VARIANTS.filter((v) => v != 'stat').map((v) => [v, undefined] as const), ...figureIds.map((id) => ['stat', id] as const)].map(
+          ([variant, fact]): [string, CardImageInfo] => {
+            const card = cardOf(lang, variant, fact)
+            const { width, height } = card.images.light.card
+            return [imageKey(variant, fact), { alt: card.alt.card, facts: card.facts, width, height }]
+          },
+        ),
       ),
     ]),
-  ) as HomeState['images'])
-}
+  ) as HomeState['images']
 
 // What to paste where, and what the reader then sees (docs/platforms.md has the detail).
 const PLATFORMS: [platform: string, paste: string, sees: string][] = [

@@ -2,16 +2,14 @@ import * as v from 'valibot'
 import { Hono } from 'hono'
 import { IFRAME_STYLE, cardUrl } from '../../widget/snippets'
 import { buildCard } from '../card/model'
-import { factsText } from '../card/alt'
-import { heightAt } from '../card/heights'
-import { imageFile } from '../card/images'
+import { cardOf, heightAt, imageFile } from '../card/catalogue'
 import { factSet } from '../data'
 import { respond } from '../lib/cache'
-import { matchLang } from '../lib/lang'
+import { matchLang } from '../../widget/lang'
 import { valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
 import { problemResponse } from '../lib/problem'
-import { cardPageQuery } from './card-page'
+import { parseCardPageQuery } from '../card/query'
 import { pickStyle } from '../card/style'
 import { styleDeclarations } from '../../widget/card-style'
 
@@ -99,7 +97,8 @@ const escapeXml = (s: string) =>
 /** What a reader sees where the frame is not shown (WordPress until wp-embed.js reveals it, feeds,
  *  email): the card's facts as text. Only text and one <a href>: all WordPress's sanitizer keeps. */
 function blockquote(model: ReturnType<typeof buildCard>, href: string) {
-  return `<blockquote><a href="${escapeXml(href)}">${escapeXml(model.headline)}</a> ${escapeXml(factsText(model).trim())}</blockquote>`
+  const { facts } = cardOf(model.lang, model.variant, model.variant == 'stat' ? model.figures[0].id : undefined)
+  return `<blockquote><a href="${escapeXml(href)}">${escapeXml(model.headline)}</a> ${escapeXml(facts)}</blockquote>`
 }
 
 export const oembed = new Hono().get('/oembed', valid('query', oembedQuery), (c) => {
@@ -122,17 +121,17 @@ export const oembed = new Hono().get('/oembed', valid('query', oembedQuery), (c)
     return notOurs()
   }
   if (target.origin !== origin || target.pathname !== '/card' || target.username || target.password) return notOurs()
-  const params = Object.fromEntries(target.searchParams)
-  const card = v.safeParse(cardPageQuery, params)
-  if (!card.success || [...target.searchParams.keys()].length !== Object.keys(params).length) return notOurs()
+  // The card's own rules: a URL that /card would refuse is not one of our cards.
+  const card = parseCardPageQuery(target.searchParams)
+  if (!card.success) return notOurs()
 
-  const { variant, fact, theme } = card.output
-  const lang = matchLang(card.output.lang ?? 'en')!
+  const { variant, fact, theme } = card.query
+  const lang = matchLang(card.query.lang ?? 'en')!
   const width = Math.min(q.maxwidth ?? MAX_WIDTH, MAX_WIDTH)
   const needed = heightAt(variant, lang, width)
   const height = Math.min(q.maxheight ?? needed, needed)
   // The publisher's style rides along to the iframe's /card (the thumbnail keeps its build-time theme).
-  const style = pickStyle(card.output)
+  const style = pickStyle(card.query)
   const key = `oembed|${origin}|${lang}|${variant}|${fact ?? ''}|${theme}|${styleDeclarations(style)}|${width}|${height}|${format}`
   const build = () => {
     const model = buildCard(lang, variant, fact)

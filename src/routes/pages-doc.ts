@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { notModified, problem, type HeaderName, type ResponseDoc, type RouteDoc } from '../lib/route-doc'
-import { cardImageQuery, cardPageQuery } from './card-page'
+import { cardImageQuery, cardPageQuery } from '../card/query'
 
 const html = (description: string, headers: HeaderName[]): ResponseDoc => ({ description, content: { 'text/html': { schema: v.string() } }, headers })
 const script = (description: string): ResponseDoc => ({ description, content: { 'text/javascript': { schema: v.string() } }, headers: ['ETag', 'ScriptCacheControl'] })

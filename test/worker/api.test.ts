@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { corrections, factSet, factsById, locales, source } from '../../src/data'
-import { LANGS } from '../../src/data/schema'
+import { LANGS } from '../../widget/card-model'
 import { ORIGIN, expectProblem, get, getJson } from './helpers'
 
 describe('GET /v1/facts', () => {

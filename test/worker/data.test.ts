@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { rawData, source, factSet, corrections, locales } from '../../src/data'
-import { LANGS } from '../../src/data/schema'
+import { LANGS } from '../../widget/card-model'
 import { validateData } from '../../src/data/validate'
 
 const clone = () => structuredClone(rawData) as { facts: any; locales: any; card: any; corrections: any }

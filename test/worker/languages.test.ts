@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { FULL_HEIGHT, LANGS } from '../../widget/card-model'
-import { matchLang as matchTag } from '../../widget/lang'
-import { matchLang } from '../../src/lib/lang'
+// One rule for the API's lang and Accept-Language and for embed.js's lang attributes.
+import { matchLang } from '../../widget/lang'
 import { ORIGIN, expectProblem, get, getJson } from './helpers'
 
 // Every tag a reader, a page or a publisher may send, and the card it gets: CLDR's likely
@@ -25,8 +25,6 @@ describe('language negotiation', () => {
   it('maps each tag to the language CLDR says its readers read', () => {
     for (const [tag, lang] of TAGS) expect(matchLang(tag), tag).toBe(lang)
     for (const tag of ['fr', 'ja-JP', 'yue', 'yue-Hant-HK', '*', '', 'zh-', 'x', 'i-klingon', 'zh-Hant-x']) expect(matchLang(tag), tag).toBeUndefined()
-    // What embed.js matches a page's lang attributes with: BCP 47 only, so zh_TW is not a tag there.
-    for (const [tag, lang] of TAGS) expect(matchTag(tag), tag).toBe(tag.includes('_') ? undefined : lang)
   })
 
   it('serves that language for ?lang=, and names it in Content-Language', async () => {

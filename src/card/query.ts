@@ -1,0 +1,59 @@
+import * as v from 'valibot'
+import { THEMES, VARIANTS } from '../../widget/card-model'
+import { STYLE_PARAMS } from '../../widget/card-style'
+import { figureIds } from '../data'
+import { crossCheck, langParam, strictQuery } from '../lib/params'
+import { styleContrast, styleParams } from './style'
+
+// The card's parameters, for every route that names a card: /v1/card and /v1/card.html (strict,
+// like the rest of the API), /card, /card.png and /share.png (unknown parameters ignored: CMSs and
+// resizers append their own to iframe URLs), the card URL inside /oembed's url, and / (the builder).
+
+export const VARIANT_HELP = `variant must be one of ${VARIANTS.join(', ')}`
+export const FACT_HELP = `fact must be the id of a figure: ${figureIds.join(', ')}`
+export const FACT_NEEDS_STAT = 'fact is only allowed with variant=stat'
+
+export const variantParam = v.optional(
+  v.pipe(
+    v.picklist(VARIANTS, VARIANT_HELP),
+    v.description('compact: headline, date, three key figures; full: every figure, the quote, the six advantages; stat: one figure'),
+  ),
+  'compact',
+)
+export const factParam = v.optional(
+  v.pipe(
+    v.string(FACT_HELP),
+    v.check((id) => figureIds.includes(id), FACT_HELP),
+    v.metadata({ description: 'The figure a stat card shows (variant=stat only).', example: 'connected-devices' }),
+  ),
+)
+export const themeParam = v.optional(v.picklist(THEMES, `theme must be one of ${THEMES.join(', ')}`), 'auto')
+
+/** fact belongs to stat cards. */
+const factNeedsStat = <T extends { variant: string; fact?: string }>() =>
+  crossCheck<T>('fact', (q) => q.variant === 'stat' || q.fact === undefined, FACT_NEEDS_STAT)
+
+const card = { lang: langParam, variant: variantParam, fact: factParam }
+const look = { ...card, theme: themeParam, ...styleParams }
+
+/** /v1/card: which card. */
+export const cardQuery = v.pipe(strictQuery(card), factNeedsStat())
+/** /v1/card.html: which card, and its look. */
+export const cardFragmentQuery = v.pipe(strictQuery(look), factNeedsStat(), styleContrast())
+/** /card (and the card URL /oembed is asked about): which card and its look; unknown parameters ignored. */
+export const cardPageQuery = v.pipe(v.object(look), factNeedsStat(), styleContrast())
+/** /card.png and /share.png, as documented: their style is refused (src/routes/card-image.ts). */
+export const cardImageQuery = v.pipe(v.object({ ...card, theme: themeParam }), factNeedsStat())
+
+const PAGE_PARAMS = ['lang', 'variant', 'fact', 'theme', ...STYLE_PARAMS] as const
+export const REPEATED_PARAM = `each of ${PAGE_PARAMS.join(', ')} may be given once`
+
+/** /card's rules for a query: the known parameters, each at most once; the others ignored. */
+export function parseCardPageQuery(params: URLSearchParams) {
+  const known = PAGE_PARAMS.filter((k) => params.has(k))
+  const parsed = v.safeParse(cardPageQuery, Object.fromEntries(known.map((k) => [k, params.get(k)])))
+  const problems = parsed.success ? [] : parsed.issues.map((i) => ({ name: String(i.path?.[0]?.key ?? 'query'), reason: i.message }))
+  for (const name of known) if (params.getAll(name).length > 1) problems.push({ name, reason: REPEATED_PARAM })
+  return parsed.success && !problems.length ? { success: true as const, query: parsed.output } : { success: false as const, problems }
+}
+
