@@ -33,8 +33,11 @@ export async function checkData() {
   const { formattedTable } = await importSource("export * from './src/data/formatted.ts'")
   await mkdir(at('dist/'), { recursive: true })
   await writeFile(at('dist/formatted.json'), JSON.stringify(formattedTable()) + '\n')
-  // The source's SHA-256 (/v1/source states it), once here rather than in every isolate.
-  await writeFile(at('dist/source-digest.json'), JSON.stringify({ sha256: createHash('sha256').update(source).digest('hex') }) + '\n')
+  // The source's SHA-256 (/v1/source states it) and the data's version (the root of every ETag and
+  // the Cache-Tag of every response: it changes whenever a byte of data/ does), here rather than in every isolate.
+  const data = await Promise.all(['facts', 'locale', 'card', 'corrections'].map((name) => readFile(at(`data/${name}.json`))))
+  const digest = (...parts) => parts.reduce((h, p) => h.update(p), createHash('sha256'))
+  await writeFile(at('dist/digests.json'), JSON.stringify({ source: digest(source).digest('hex'), data: digest(...data, source).digest('hex').slice(0, 10) }) + '\n')
   return (await readJson('data/facts.json')).facts.length
 }
 
@@ -130,6 +133,18 @@ export async function buildIcons() {
   await writeFile(at('dist/icons.json'), JSON.stringify(out) + '\n')
 }
 
+// The pages' stylesheets (src/pages/*.css; /card's begins with the card's own) and the CSP hash of
+// each, and of every style attribute a snippet on / carries: constant text, hashed once here.
+export async function buildPageStyles() {
+  const { SNIPPET_STYLES } = await importSource("export { SNIPPET_STYLES } from './widget/snippets.ts'")
+  const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
+  const css = async (name) => (await readFile(at(`src/pages/${name}.css`), 'utf8')).trim()
+  const card = (await readFile(at('dist/card.css'), 'utf8')) + (await css('card'))
+  const styles = { home: await css('home'), source: await css('source'), card, cardError: await css('card-error') }
+  const out = Object.fromEntries(Object.entries(styles).map(([name, text]) => [name, { css: text, hash: hash(text) }]))
+  await writeFile(at('dist/pages.json'), JSON.stringify({ ...out, snippetStyles: SNIPPET_STYLES.map(hash) }) + '\n')
+}
+
 // The OpenAPI document, from the schemas that validate each route (src/openapi.ts): built
 // here so the worker serves it as data instead of carrying a schema-to-document generator.
 export async function buildOpenApi() {
@@ -144,6 +159,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   } else {
     const { manifest, images } = await buildAssets()
     await buildIcons()
+    await buildPageStyles()
     await buildOpenApi()
     console.log(`data/: ${count} facts verified; built ${Object.values(manifest).map((m) => `${m.pinned} (${m.bytes} B)`).join(', ')}`)
     const sizes = Object.entries(images.sizes).map(([k, [min, max]]) => `${k} ${min}–${max} B`).join(', ')

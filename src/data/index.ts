@@ -4,6 +4,7 @@ import cardJson from '../../data/card.json'
 import correctionsJson from '../../data/corrections.json'
 import sourceText from '../../data/source/xiaomi-ev-launch-2021-04-01.txt'
 import formattedJson from '../../dist/formatted.json'
+import digests from '../../dist/digests.json'
 import type { Formatted } from './formatted'
 import type { CardConfig, Correction, Corrections, Fact, FactSet, Figure, Lang, Locales } from './schema'
 
@@ -26,8 +27,8 @@ export const rawData = { facts: factsJson, locales: localeJson, card: cardJson, 
 export const correctionsOf = (ids: readonly string[], lang: Lang): Correction[] =>
   corrections.filter((c) => lang in c.after && (c.card !== undefined || ids.includes(c.fact!)))
 
-/** Changes whenever a byte of the data does: the root of every ETag and the Cache-Tag of every response. */
-export const dataVersion = fnv1a(JSON.stringify(rawData) + sourceText)
+/** Changes whenever a byte of the data does: the root of every ETag and the Cache-Tag of every response (scripts/build.mjs). */
+export const dataVersion = digests.data
 
 export function fnv1a(text: string): string {
   let hash = 0x811c9dc5

@@ -38,32 +38,9 @@ export const renderDocument = (page: preact.VNode) => `<!doctype html>${render(p
 /** JSON inside <script>: "<" escaped so no value can close the element. */
 export const jsonForScript = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
 
-const hashes = new Map<string, Promise<string>>()
-/** 'sha256-…' for a CSP source list, computed once per distinct text. */
-export function cspHash(text: string): Promise<string> {
-  let hash = hashes.get(text)
-  if (!hash) {
-    hash = crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)).then((buf) => {
-      let binary = ''
-      for (const byte of new Uint8Array(buf)) binary += String.fromCharCode(byte)
-      return `'sha256-${btoa(binary)}'`
-    })
-    hashes.set(text, hash)
-  }
-  return hash
+/** 'sha256-…' for a CSP source list: of a stylesheet with the caller's style in it (the constant
+ *  ones are hashed at build time, dist/pages.json). */
+export async function cspHash(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))
+  return `'sha256-${btoa(String.fromCharCode(...digest))}'`
 }
-
-/** A page's CSP: nothing but its own hashed styles and same-origin scripts. */
-export const pageCsp = (styleHash: string, extra: Record<string, string> = {}) =>
-  Object.entries({
-    'default-src': "'none'",
-    'style-src': styleHash,
-    'script-src': "'self'",
-    'img-src': "'self'",
-    'base-uri': "'none'",
-    'form-action': "'self'",
-    'frame-ancestors': "'none'",
-    ...extra,
-  })
-    .map(([k, v]) => `${k} ${v}`)
-    .join('; ')

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
-import * as v from 'valibot'
-// Minified from widget/card.css by scripts/build.mjs, byte for byte what embed.js carries.
-import cardCss from '../../dist/card.css'
+import { createMiddleware } from 'hono/factory'
+// The page's stylesheet (the card's own, widget/card.css, then src/pages/card.css) and its CSP hash, from the build.
+import styles from '../../dist/pages.json'
 import { Card } from '../../widget/Card'
 import { LANGS, THEMES, type CardModel, type Lang, type Theme } from '../../widget/card-model'
 import { cardUrl } from '../../widget/snippets'
@@ -9,20 +9,13 @@ import manifest from '../../dist/manifest.json'
 import { buildCard } from '../card/model'
 import { cardOf, imageFile } from '../card/catalogue'
 import { factSet } from '../data'
-import { Document, cspHash, jsonForScript, pageCsp, renderDocument } from '../pages/document'
-import { HTML_TYPE, respondHtml } from '../lib/pages'
+import { Document, cspHash, jsonForScript, renderDocument } from '../pages/document'
+import { HTML_TYPE, pageSecurity, respondHtml } from '../lib/pages'
 import { PROBLEM_CACHE_CONTROL } from '../lib/cache-policy'
 import { languageHeaders, resolveLang } from '../lib/params'
 import { styleDeclarations } from '../../widget/card-style'
 import { CARD_SCHEMES, pickStyle } from '../card/style'
 import { parseCardPageQuery } from '../card/query'
-
-
-// Page-only CSS: the card defines its own look; the page stays out of its way.
-// The page itself declares no color-scheme (a framed page whose scheme differs from its parent's
-// gets an opaque canvas), so auto follows the reader here.
-const CSS = `${cardCss}html,body{margin:0;padding:0;background:transparent}.xc-auto{color-scheme:light dark}`
-const ERROR_CSS = `body{margin:0;font:15px/1.5 system-ui,sans-serif;padding:16px;color:#1b1b1f;background:#fff}a{color:#8a2f00}`
 
 // The browser bar and app switchers take the card's accent, as the icon does.
 const ACCENT = CARD_SCHEMES.light.acc
@@ -140,7 +133,7 @@ function CardPage({ model, theme, origin, canonical, alternates, css }: CardPage
 
 function ErrorPage({ problems }: { problems: string[] }) {
   return (
-    <Document lang="en" title="This card cannot be shown" css={ERROR_CSS}>
+    <Document lang="en" title="This card cannot be shown" css={styles.cardError.css}>
       <main>
         <h1>This card cannot be shown</h1>
         <ul>
@@ -156,30 +149,39 @@ function ErrorPage({ problems }: { problems: string[] }) {
   )
 }
 
-// Being framed anywhere is the point of this page; everything else is locked down.
-const cardHeaders = async (css: string, extra: Record<string, string> = {}) => ({
-  'Content-Security-Policy': pageCsp(await cspHash(css), { 'frame-ancestors': '*', 'form-action': "'none'" }),
-  ...extra,
+type Look = { Variables: { card: ReturnType<typeof parseCardPageQuery>; css: string; cssHash: string } }
+
+/** The query, and the stylesheet it needs: the card's, with the publisher's style as the card's custom
+ *  properties (hashed here: the style is the caller's), or the error page's. Before the CSP is set. */
+const look = createMiddleware<Look>(async (c, next) => {
+  const card = parseCardPageQuery(new URL(c.req.url).searchParams)
+  const style = card.success ? styleDeclarations(pickStyle(card.query)) : ''
+  const { css, hash } = !card.success ? styles.cardError : style ? { css: `${styles.card.css}main{${style}}`, hash: '' } : styles.card
+  c.set('card', card)
+  c.set('css', css)
+  c.set('cssHash', hash || (await cspHash(css)))
+  await next()
 })
 
-export const cardPage = new Hono().get('/card', async (c) => {
-  const parsed = parseCardPageQuery(new URL(c.req.url).searchParams)
+// Being framed anywhere is the point of this page; everything else is locked down.
+const security = pageSecurity({ styleSrc: [(c) => c.get('cssHash')], formAction: ["'none'"], frameAncestors: ['*'] })
+
+export const cardPage = new Hono<Look>().get('/card', look, security, (c) => {
+  const parsed = c.get('card')
+  const css = c.get('css')
   if (!parsed.success) {
     const html = renderDocument(<ErrorPage problems={parsed.problems.map((p) => p.reason)} />)
-    return c.body(html, 400, { 'Content-Type': HTML_TYPE, ...(await cardHeaders(ERROR_CSS)), 'Cache-Control': PROBLEM_CACHE_CONTROL })
+    return c.body(html, 400, { 'Content-Type': HTML_TYPE, 'Cache-Control': PROBLEM_CACHE_CONTROL })
   }
   const q = parsed.query
   const chosen = resolveLang(c, q.lang)
   const lang = chosen.lang
   const origin = new URL(c.req.url).origin
   const canonical = cardUrl({ origin, lang, variant: q.variant, fact: q.fact })
-  // The publisher's style as the card's custom properties, in the hashed sheet (no inline style).
-  const style = styleDeclarations(pickStyle(q))
-  const css = style ? `${CSS}main{${style}}` : CSS
-  const headers = await cardHeaders(css, { ...languageHeaders(chosen), Link: oembedLinkHeader(origin, canonical) })
+  const headers = { ...languageHeaders(chosen), Link: oembedLinkHeader(origin, canonical) }
   return respondHtml(
     c,
-    `card-page|${origin}|${lang}|${q.variant}|${q.theme}|${q.fact ?? ''}|${style}`,
+    `card-page|${origin}|${lang}|${q.variant}|${q.theme}|${q.fact ?? ''}|${c.get('cssHash')}`,
     () => {
       const model = buildCard(lang, q.variant, q.fact)
       const url = (l: Lang) => cardUrl({ origin, lang: l, variant: q.variant, fact: q.fact })

@@ -1,30 +1,20 @@
 import { Hono } from 'hono'
 import manifest from '../../dist/manifest.json'
 import { LANGS, THEMES, VARIANTS, type Lang, type Theme, type Variant } from '../../widget/card-model'
-import { SNIPPET_STYLES, imageKey, snippets, type CardImageInfo, type SnippetOptions } from '../../widget/snippets'
+import { imageKey, snippets, type CardImageInfo, type SnippetOptions } from '../../widget/snippets'
 import { cardOf } from '../card/catalogue'
 import { buildCard } from '../card/model'
 import { factsById, figureIds, locales } from '../data'
 import { ShareMeta } from './card-page'
 import type { Figure } from '../data/schema'
-import { Document, cspHash, jsonForScript, pageCsp, renderDocument } from '../pages/document'
-import { respondHtml } from '../lib/pages'
+// The page's stylesheet and the CSP hashes of it and of the snippets' style attributes, from the build.
+import styles from '../../dist/pages.json'
+import { Document, jsonForScript, renderDocument } from '../pages/document'
+import { pageSecurity, respondHtml } from '../lib/pages'
 import { matchLang } from '../../widget/lang'
 import { FONT_CHOICES, STYLE_PARAMS, contrastProblems, malformed, type CardStyle } from '../../widget/card-style'
 import { CARD_SCHEMES } from '../card/style'
 
-const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"PingFang SC","Microsoft YaHei",sans-serif;color:#1b1b1f;background:#f6f6f8}
-header,main{max-width:1200px;margin:0 auto;padding:16px}header h1{margin:0;font-size:26px}header p{margin:4px 0 0;color:#474a52}
-main{display:grid;gap:24px;grid-template-columns:minmax(0,1fr)}@media(min-width:960px){main{grid-template-columns:minmax(0,5fr) minmax(0,6fr);grid-template-areas:'build preview' 'paste preview';align-items:start}#build-s{grid-area:build}#paste-s{grid-area:paste}.preview{grid-area:preview}}
-section{background:#fff;border:1px solid #e2e3e8;border-radius:12px;padding:16px}h2{font-size:19px;margin:0 0 12px}
-fieldset{border:0;padding:0;margin:0 0 12px}legend{font-weight:600;margin-bottom:4px}label{margin-right:14px;white-space:nowrap}
-select,button,textarea{font:inherit}select{padding:4px;max-width:100%}button{padding:6px 14px;border-radius:8px;border:1px solid #b23c00;background:#b23c00;color:#fff;cursor:pointer}
-button.copy{background:#fff;color:#8a2f00;margin-top:4px}:focus-visible{outline:3px solid #b23c00;outline-offset:2px}
-textarea{width:100%;min-height:9em;font:13px/1.4 ui-monospace,Menlo,Consolas,monospace;padding:8px;border:1px solid #c9cad1;border-radius:8px;background:#fbfbfc;color:#1b1b1f}
-.snip{margin-bottom:14px}.snip label{font-weight:600;display:block;white-space:normal}.status{min-height:1.5em;color:#1d6b32;margin:0 0 0 8px;display:inline}
-.preview{display:grid;gap:16px;align-content:start}.preview img{display:block;max-width:100%;height:auto}.png a{margin-right:14px}.preview h3{font-size:15px;margin:0 0 6px;color:#474a52}iframe{display:block;width:100%;border:0}
-#where-s{grid-column:1/-1}table{border-collapse:collapse;width:100%;font-size:15px}th,td{text-align:left;vertical-align:top;padding:6px 8px;border-top:1px solid #e2e3e8}
-footer{max-width:1200px;margin:0 auto;padding:0 16px 24px;color:#474a52;font-size:14px}a{color:#8a2f00}`
 
 interface HomeState extends SnippetOptions {
   facts: { id: string; label: string }[]
@@ -35,6 +25,7 @@ interface HomeState extends SnippetOptions {
 }
 
 /** Every card's PNG size and alt text from the catalogue, so the builder writes the newsletter snippet as options change. */
+let images: HomeState['images'] | undefined
 const cardImages = (): HomeState['images'] =>
   Object.fromEntries(
     LANGS.map((lang) => [
@@ -119,7 +110,7 @@ function Home({ s }: { s: HomeState }) {
     </div>
   )
   return (
-    <Document lang="en" title="xiaomi-ev-card: embed the verified facts of Xiaomi's EV launch" css={CSS} scripts={[manifest.demo.pinned, manifest.embed.pinned, manifest.resize.pinned]}
+    <Document lang="en" title="xiaomi-ev-card: embed the verified facts of Xiaomi's EV launch" css={styles.home.css} scripts={[manifest.demo.pinned, manifest.embed.pinned, manifest.resize.pinned]}
       head={
         <>
           <meta property="og:type" content="website" />
@@ -238,7 +229,13 @@ function Home({ s }: { s: HomeState }) {
   )
 }
 
-export const home = new Hono().get('/', async (c) => {
+// The previews are the publisher's snippets verbatim, style attributes included ('unsafe-hashes').
+const security = pageSecurity(
+  { styleSrc: [styles.home.hash, "'unsafe-hashes'", ...styles.snippetStyles], connectSrc: ["'self'"], frameSrc: ["'self'"] },
+  { xFrameOptions: 'DENY' },
+)
+
+export const home = new Hono().get('/', security, (c) => {
   const url = new URL(c.req.url)
   const q = url.searchParams
   // The form works without script: unknown or bad values simply fall back to the defaults.
@@ -261,18 +258,14 @@ export const home = new Hono().get('/', async (c) => {
     headlines: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].headline])) as Record<Lang, string>,
     more: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].showCard])) as Record<Lang, string>,
     facts: figureIds.map((id) => ({ id, label: (factsById.get(id) as Figure).label.en })),
-    images: cardImages(),
+    images: (images ??= cardImages()),
     languages: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].language])) as Record<Lang, string>,
     style,
     schemes: CARD_SCHEMES,
   }
-  // The previews are the publisher's snippets verbatim, style attributes included.
-  const styles = [await cspHash(CSS), "'unsafe-hashes'", ...(await Promise.all(SNIPPET_STYLES.map(cspHash)))]
-  const csp = pageCsp(styles.join(' '), { 'connect-src': "'self'", 'frame-src': "'self'", 'frame-ancestors': "'none'" })
   return respondHtml(
     c,
     `home|${url.origin}|${state.lang}|${state.theme}|${state.variant}|${state.fact}|${JSON.stringify(style)}`,
     () => renderDocument(<Home s={state} />),
-    { 'Content-Security-Policy': csp, 'X-Frame-Options': 'DENY' },
   )
 })

@@ -2,16 +2,13 @@ import { Hono } from 'hono'
 import type { ComponentChildren } from 'preact'
 import { LANGS } from '../../widget/card-model'
 import { corrections, factSet, locales, source } from '../data'
-import { Document, cspHash, pageCsp, renderDocument } from '../pages/document'
-import { respondHtml } from '../lib/pages'
+// The page's stylesheet and its CSP hash, from src/pages/source.css at build time.
+import styles from '../../dist/pages.json'
+import { Document, renderDocument } from '../pages/document'
+import { pageSecurity, respondHtml } from '../lib/pages'
 
 // An evidence link (/source#<id>:~:text=…) highlights its span twice over: the mark it targets, and the
 // text its fragment finds (::target-text), styled alike.
-const CSS = `body{margin:0 auto;max-width:44rem;padding:24px 16px;font:17px/1.6 system-ui,sans-serif;color:#1b1b1f;background:#fff}
-mark{background:none;border-bottom:2px solid #f0c9ad;color:inherit}mark:target,::target-text{background:#ffe3cf;outline:2px solid #b23c00}
-dl dd{margin:0 0 6px 1.5rem}ins:before{content:"→ "}
-header p{color:#575a63;font-size:15px}a{color:#8a2f00}
-@media (prefers-color-scheme:dark){body{background:#17181c;color:#f3f3f5}mark{border-color:#7a4a2a}mark:target,::target-text{background:#4a2c17;outline-color:#ff9a55}header p{color:#b4b7bf}a{color:#ff9a55}}`
 
 /** The source with every evidence span marked, so /source#<fact-id> lands on (and highlights) it. */
 function markedParagraphs(): ComponentChildren[] {
@@ -63,15 +60,14 @@ function correctionList(): ComponentChildren {
   )
 }
 
-export const sourcePage = new Hono().get('/source', async (c) => {
+export const sourcePage = new Hono().get('/source', pageSecurity({ styleSrc: [styles.source.hash], scriptSrc: ["'none'"] }), (c) => {
   const { title, publisher, published } = factSet.source
-  const csp = pageCsp(await cspHash(CSS), { 'script-src': "'none'" })
   return respondHtml(
     c,
     'source-page',
     () =>
       renderDocument(
-        <Document lang={factSet.source.lang} title={`${title} — source document`} css={CSS}>
+        <Document lang={factSet.source.lang} title={`${title} — source document`} css={styles.source.css}>
           <main>
             <header>
               <h1>{title}</h1>
@@ -96,6 +92,6 @@ export const sourcePage = new Hono().get('/source', async (c) => {
           </main>
         </Document>,
       ),
-    { 'Content-Security-Policy': csp, 'Content-Language': factSet.source.lang },
+    { 'Content-Language': factSet.source.lang },
   )
 })

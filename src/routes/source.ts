@@ -5,8 +5,8 @@ import { SOURCE_CACHE_CONTROL } from '../lib/cache-policy'
 import { respond } from '../lib/cache'
 import { strictQuery, valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
-// Written by scripts/build.mjs from data/source/.
-import sourceDigest from '../../dist/source-digest.json'
+// Written by scripts/build.mjs from data/.
+import digests from '../../dist/digests.json'
 
 const byLang = v.pipe(v.record(v.string(), v.string()), v.description('By language: what readers saw before, and see after.'))
 
@@ -50,7 +50,7 @@ const sourceDocument = () => ({
   file: factSet.source.file,
   lang: factSet.source.lang,
   length: source.length,
-  sha256: sourceDigest.sha256,
+  sha256: digests.source,
   html: '/source',
   text: source,
   corrections,
