@@ -7,7 +7,12 @@ import { cardFragmentDoc } from './routes/card-fragment'
 import { ApiFact, FactList, listDoc, oneDoc } from './routes/facts'
 import { OEmbed, oembedDoc } from './routes/oembed'
 import { SourceDocument, sourceDoc } from './routes/source'
-import { pageDocs } from './routes/pages-doc'
+import { cardPageDoc } from './routes/card-page'
+import { imageDocs } from './routes/card-image'
+import { sourcePageDoc } from './routes/source-page'
+import { homeDoc } from './routes/home'
+import { scriptDocs } from './routes/scripts'
+import { openApiDoc } from './routes/openapi'
 import { HEADERS, Problem, TAGS, notModified, type RouteDoc } from './lib/route-doc'
 
 // Named once in components.schemas, referenced everywhere else.
@@ -67,25 +72,12 @@ function operation(route: RouteDoc) {
   return { operationId, summary, description, tags: [tag], ...(params.length && { parameters: params }), responses }
 }
 
-// The document describes itself too, so every route a client can call is in it.
-const openApiDoc: RouteDoc = {
-  method: 'get',
-  path: '/openapi.json',
-  operationId: 'getOpenApi',
-  summary: 'This OpenAPI 3.1 document',
-  description: 'Every route, parameter, response, header and error of this service, generated at build time from the schemas that validate the requests. `servers` names the origin that answered.',
-  tag: 'meta',
-  responses: {
-    200: {
-      description: 'The document',
-      content: { 'application/json': { schema: v.looseObject({ openapi: v.literal('3.1.0') }) } },
-      headers: ['ETag', 'CacheControl'],
-    },
-    304: notModified(),
-  },
-}
-
-export const ROUTES: RouteDoc[] = [listDoc(), oneDoc(), cardDoc(), cardFragmentDoc(), sourceDoc(), oembedDoc(), ...pageDocs, openApiDoc]
+/** Every route, by family: the API (src/routes/api.ts), the pages, the assets. */
+export const ROUTES: RouteDoc[] = [
+  listDoc(), oneDoc(), cardDoc(), cardFragmentDoc(), sourceDoc(), oembedDoc(), openApiDoc(),
+  cardPageDoc(), sourcePageDoc(), homeDoc(),
+  ...imageDocs(), ...scriptDocs(),
+]
 
 /** The OpenAPI 3.1 document; the worker adds `servers` and `info.contact.url` for the origin it answers on. */
 export function openApiDocument() {

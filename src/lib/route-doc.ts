@@ -69,6 +69,12 @@ export function notModified(...headers: HeaderName[]): ResponseDoc {
   return { description: "Not modified: the If-None-Match ETag is current. Carries the 200's validators and cache headers, no body.", headers: ['ETag', 'CacheControl', ...headers] }
 }
 
+/** An HTML page's answer, and a script's. */
+export const htmlResponse = (description: string, headers: HeaderName[]): ResponseDoc => ({ description, content: { 'text/html': { schema: v.string() } }, headers })
+export const scriptResponse = (description: string): ResponseDoc => ({ description, content: { 'text/javascript': { schema: v.string() } }, headers: ['ETag', 'ScriptCacheControl'] })
+/** What every answer about one card carries. */
+export const CARD_HEADERS: HeaderName[] = ['ETag', 'CacheControl', 'ContentLanguage', 'Vary']
+
 export const Problem = v.object({
   type: v.string(),
   title: v.string(),

@@ -5,6 +5,8 @@ import { holdsEtag } from '../lib/cache'
 import { invalidParamsProblem, languageHeaders, resolveLang } from '../lib/params'
 import { parseCardPageQuery } from '../card/query'
 import { STYLE_PARAMS } from '../../widget/card-style'
+import { CARD_HEADERS, notModified, problem, type RouteDoc } from '../lib/route-doc'
+import { cardImageQuery } from '../card/query'
 
 export const IMAGE_STYLE_HELP = 'images are drawn at build time in the light and dark themes only; a custom style is for /card, embed.js and /v1/card.html'
 
@@ -29,3 +31,27 @@ function imageRoute(shape: Shape) {
 }
 
 export const cardImage = new Hono().get('/card.png', imageRoute('card')).get('/share.png', imageRoute('share'))
+
+// A function, so the worker bundle drops it (src/openapi.ts alone calls it).
+export const imageDocs = (): RouteDoc[] =>
+  (
+    [
+      ['/card.png', 'getCardImage', 'The card as PNG at 2× device pixels, for <img> in newsletters and print'],
+      ['/share.png', 'getShareImage', "The card's 1200×630 share image, for link previews"],
+    ] as const
+  ).map(([path, operationId, what]) => ({
+    method: 'get',
+    path,
+    operationId,
+    summary: what,
+    description:
+      `${what}. Takes /card's parameters with /card's rules (theme=auto draws light) and redirects to the file drawn at build time: ` +
+      "the address stays, the file behind it is immutable. The redirect is cached like the API's answers.",
+    tag: 'images',
+    request: { query: cardImageQuery },
+    responses: {
+      302: { description: 'Found: the image file is at Location', headers: ['ImageLocation', ...CARD_HEADERS] },
+      304: notModified('ContentLanguage', 'Vary'),
+      400: problem('A parameter is not one of the allowed values, or is given twice, or is a style (images come in light and dark only)'),
+    },
+  }))

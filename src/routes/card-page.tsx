@@ -16,6 +16,8 @@ import { languageHeaders, resolveLang } from '../lib/params'
 import { styleDeclarations } from '../../widget/card-style'
 import { CARD_SCHEMES, pickStyle } from '../card/style'
 import { parseCardPageQuery } from '../card/query'
+import { CARD_HEADERS, htmlResponse as html, notModified, type RouteDoc } from '../lib/route-doc'
+import { cardPageQuery } from '../card/query'
 
 // The browser bar and app switchers take the card's accent, as the icon does.
 const ACCENT = CARD_SCHEMES.light.acc
@@ -192,4 +194,22 @@ export const cardPage = new Hono<Look>().get('/card', look, security, (c) => {
     },
     headers,
   )
+})
+
+// A function, so the worker bundle drops it (src/openapi.ts alone calls it).
+export const cardPageDoc = (): RouteDoc => ({
+  method: 'get',
+  path: '/card',
+  operationId: 'getCardPage',
+  summary: 'The card as a page, for iframes (no JavaScript needed)',
+  description:
+    'The card rendered on the server, complete without JavaScript, for the iframe embed: it may be framed by any site. ' +
+    'Parameters it does not know (a CMS\'s or Pym.js\'s own) are ignored; a bad or repeated known one is a small 400 page.',
+  tag: 'pages',
+  request: { query: cardPageQuery },
+  responses: {
+    200: html('The card', [...CARD_HEADERS, 'OEmbedLink']),
+    304: notModified('ContentLanguage', 'Vary'),
+    400: html('A small page naming the bad parameters and their allowed values, or a colour that fails WCAG AA contrast', ['ProblemCacheControl']),
+  },
 })

@@ -14,6 +14,7 @@ import { pageSecurity, respondHtml } from '../lib/pages'
 import { matchLang } from '../../widget/lang'
 import { FONT_CHOICES, STYLE_PARAMS, contrastProblems, malformed, type CardStyle } from '../../widget/card-style'
 import { CARD_SCHEMES } from '../card/style'
+import { htmlResponse as html, notModified, type RouteDoc } from '../lib/route-doc'
 
 
 interface HomeState extends SnippetOptions {
@@ -268,4 +269,15 @@ export const home = new Hono().get('/', security, (c) => {
     `home|${url.origin}|${state.lang}|${state.theme}|${state.variant}|${state.fact}|${JSON.stringify(style)}`,
     () => renderDocument(<Home s={state} />),
   )
+})
+
+// A function, so the worker bundle drops it (src/openapi.ts alone calls it).
+export const homeDoc = (): RouteDoc => ({
+  method: 'get',
+  path: '/',
+  operationId: 'getHome',
+  summary: "The publisher's page: live preview and snippet builder",
+  description: 'Previews the card in each language, theme and variant and writes the script, iframe and newsletter snippets for it; works without JavaScript.',
+  tag: 'pages',
+  responses: { 200: html('The page', ['ETag', 'CacheControl']), 304: notModified() },
 })

@@ -4,6 +4,7 @@ import manifest from '../../dist/manifest.json'
 import sources from '../../dist/scripts.json'
 import { PINNED_CACHE_CONTROL, SCRIPT_CACHE_CONTROL } from '../lib/cache-policy'
 import { notFound } from '../lib/problem'
+import { notModified, scriptResponse as script, type RouteDoc } from '../lib/route-doc'
 
 type Name = keyof typeof manifest
 
@@ -23,3 +24,25 @@ export const scripts = new Hono().get('/:file{[a-z]+(?:\\.[0-9a-f]{10})?\\.js}',
     'Cache-Tag': `assets,asset-${name}`,
   })
 })
+
+// A function, so the worker bundle drops it (src/openapi.ts alone calls it).
+export const scriptDocs = (): RouteDoc[] => [
+  {
+    method: 'get',
+    path: '/embed.js',
+    operationId: 'getEmbedScript',
+    summary: 'The script embed: defines <xiaomi-ev-card>',
+    description: 'Defines the <xiaomi-ev-card> element, which fetches GET /v1/card from this origin and renders it in a shadow root. /embed.<hash>.js is the same bytes, immutable, for Subresource Integrity.',
+    tag: 'embed',
+    responses: { 200: script('The script; /embed.<hash>.js is immutable'), 304: { ...notModified(), headers: ['ETag', 'ScriptCacheControl'] } },
+  },
+  {
+    method: 'get',
+    path: '/resize.js',
+    operationId: 'getResizeScript',
+    summary: 'Optional parent script that sizes /card iframes to their content',
+    description: 'For the iframe embed: sizes each of our /card iframes to its card from height messages it accepts only from our origin and from that very frame, and fires xiaomi-ev-card:load on it.',
+    tag: 'embed',
+    responses: { 200: script('The script'), 304: { ...notModified(), headers: ['ETag', 'ScriptCacheControl'] } },
+  },
+]

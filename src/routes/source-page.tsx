@@ -6,6 +6,7 @@ import { corrections, factSet, locales, source } from '../data'
 import styles from '../../dist/pages.json'
 import { Document, renderDocument } from '../pages/document'
 import { pageSecurity, respondHtml } from '../lib/pages'
+import { htmlResponse as html, notModified, type RouteDoc } from '../lib/route-doc'
 
 // An evidence link (/source#<id>:~:text=…) highlights its span twice over: the mark it targets, and the
 // text its fragment finds (::target-text), styled alike.
@@ -94,4 +95,15 @@ export const sourcePage = new Hono().get('/source', pageSecurity({ styleSrc: [st
       ),
     { 'Content-Language': factSet.source.lang },
   )
+})
+
+// A function, so the worker bundle drops it (src/openapi.ts alone calls it).
+export const sourcePageDoc = (): RouteDoc => ({
+  method: 'get',
+  path: '/source',
+  operationId: 'getSourcePage',
+  summary: 'The source document as a page',
+  description: 'The press release byte for byte, every evidence span marked: /source#<fact-id> lands on the span of that fact and highlights it.',
+  tag: 'pages',
+  responses: { 200: html('The source document', ['ETag', 'CacheControl', 'SourceLanguage']), 304: notModified('SourceLanguage') },
 })
