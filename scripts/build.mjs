@@ -1,9 +1,11 @@
 // Runs before every `wrangler dev`, `wrangler deploy` and `npm test` (wrangler.toml [build]):
 // 1. refuses to go on when a fact's evidence or figures do not match the source;
 // 2. bundles the widget scripts into dist/scripts.json, served by the worker at their path and
-//    at a content-hashed path, with the SRI hashes the pages and README quote
-//    (the README's pinned snippet is rewritten when the hash changes);
-// 3. draws the card images into dist/public/img (scripts/images.mjs), the only static assets.
+//    at a content-hashed path, with the SRI hashes / quotes (dist/manifest.json);
+// 3. draws the card images into dist/public/img, the only static assets, and writes the card
+//    catalogue dist/cards.json (scripts/images.mjs);
+// 4. hashes the pages' stylesheets for their CSP (dist/pages.json) and writes /openapi.json.
+// It writes under dist/ (and its image cache) only: never a tracked file.
 import { build, transform } from 'esbuild'
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'

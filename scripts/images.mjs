@@ -207,6 +207,8 @@ export async function buildImages() {
 /** Workers Static Assets headers for the images: immutable, readable from anywhere. */
 export const IMAGE_HEADERS = [
   '/img/*',
+  // Asset routing answers these without the worker, so without its transportSecurity (src/lib/headers.ts).
+  '  Strict-Transport-Security: max-age=63072000; includeSubDomains; preload',
   '  Access-Control-Allow-Origin: *',
   '  Cross-Origin-Resource-Policy: cross-origin',
   '  X-Content-Type-Options: nosniff',

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { THEMES, VARIANTS } from '../../widget/card-model'
-import { STYLE_PARAMS } from '../../widget/card-style'
+import { STYLE_PARAMS, malformed, type CardStyle } from '../../widget/card-style'
+import { matchLang } from '../../widget/lang'
 import { figureIds } from '../data'
 import { crossCheck, langParam, strictQuery } from '../lib/params'
 import { styleContrast, styleParams } from './style'
@@ -57,3 +58,21 @@ export function parseCardPageQuery(params: URLSearchParams) {
   return parsed.success && !problems.length ? { success: true as const, query: parsed.output } : { success: false as const, problems }
 }
 
+
+/** The builder's rules (/ works without script): a parameter that is missing or wrong is its
+ *  default, a style value only when well-formed, the accent only when ticked (a colour input always has one). */
+export function builderQuery(params: URLSearchParams) {
+  const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T) => allowed.find((v) => v === params.get(name)) ?? fallback
+  const style: CardStyle = {}
+  for (const name of STYLE_PARAMS) {
+    const value = params.get(name)
+    if (value && !malformed(name, value) && (name != 'accent' || params.getAll('custom').includes('accent'))) style[name] = value
+  }
+  return {
+    lang: matchLang(params.get('lang') ?? 'en') ?? 'en',
+    theme: pick('theme', THEMES, 'auto'),
+    variant: pick('variant', VARIANTS, 'compact'),
+    fact: pick('fact', figureIds, figureIds[0]),
+    style,
+  }
+}

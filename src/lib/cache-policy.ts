@@ -11,9 +11,9 @@ import { dataVersion } from '../data'
 export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=604800, stale-if-error=604800'
 /** The edge: a day fresh, the same week of stale serving; browsers ignore this header. */
 export const CDN_CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=604800, stale-if-error=604800'
-/** A 4xx problem: a minute, at the edge too, so the data's lifetime never applies to an error. */
 /** /v1/source: no-transform keeps its Content-Digest true through caches that would re-encode it. */
 export const SOURCE_CACHE_CONTROL = `${CACHE_CONTROL}, no-transform`
+/** A 4xx problem: a minute, at the edge too, so the data's lifetime never applies to an error. */
 export const PROBLEM_CACHE_CONTROL = 'public, max-age=60'
 /** /embed.js and the other scripts: a deploy may change them, so 5 minutes, a day of stale. */
 export const SCRIPT_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400, stale-if-error=86400'

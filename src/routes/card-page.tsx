@@ -7,9 +7,9 @@ import { LANGS, THEMES, type CardModel, type Lang, type Theme } from '../../widg
 import { cardUrl } from '../../widget/snippets'
 import manifest from '../../dist/manifest.json'
 import { buildCard } from '../card/model'
-import { cardOf, imageFile } from '../card/catalogue'
 import { factSet } from '../data'
 import { Document, cspHash, jsonForScript, renderDocument } from '../pages/document'
+import { ShareMeta } from '../pages/share-meta'
 import { HTML_TYPE, pageSecurity, respondHtml } from '../lib/pages'
 import { PROBLEM_CACHE_CONTROL } from '../lib/cache-policy'
 import { languageHeaders, resolveLang } from '../lib/params'
@@ -33,25 +33,6 @@ const description = (m: CardModel) => m.figures.map((f) => `${f.label}: ${f.valu
 // Open Graph names locales with an underscore and always a region.
 const ogLocale = (lang: Lang) => (lang == 'en' ? 'en_US' : lang.replace('-', '_'))
 
-/** og:image and twitter:image: the share image (1200×630) of this card, and its alt text. */
-export function ShareMeta({ model, theme, origin }: { model: CardModel; theme: Theme; origin: string }) {
-  const fact = model.variant == 'stat' ? model.figures[0].id : undefined
-  const file = imageFile('share', model.lang, model.variant, fact, theme)
-  const url = origin + file.path
-  const alt = cardOf(model.lang, model.variant, fact).alt.share
-  return (
-    <>
-      <meta property="og:image" content={url} />
-      <meta property="og:image:type" content="image/png" />
-      <meta property="og:image:width" content={String(file.width)} />
-      <meta property="og:image:height" content={String(file.height)} />
-      <meta property="og:image:alt" content={alt} />
-      <meta name="twitter:card" content="summary_large_image" />
-      <meta name="twitter:image" content={url} />
-      <meta name="twitter:image:alt" content={alt} />
-    </>
-  )
-}
 
 interface CardPageProps {
   model: CardModel

@@ -5,7 +5,8 @@ import { imageKey, snippets, type CardImageInfo, type SnippetOptions } from '../
 import { cardOf } from '../card/catalogue'
 import { buildCard } from '../card/model'
 import { factsById, figureIds, locales } from '../data'
-import { ShareMeta } from './card-page'
+import { ShareMeta } from '../pages/share-meta'
+import { builderQuery } from '../card/query'
 import type { Figure } from '../data/schema'
 // The page's stylesheet and the CSP hashes of it and of the snippets' style attributes, from the build.
 import styles from '../../dist/pages.json'
@@ -238,23 +239,10 @@ const security = pageSecurity(
 
 export const home = new Hono().get('/', security, (c) => {
   const url = new URL(c.req.url)
-  const q = url.searchParams
-  // The form works without script: unknown or bad values simply fall back to the defaults.
-  const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T) =>
-    allowed.find((v) => v === q.get(name)) ?? fallback
-  const lang = matchLang(q.get('lang') ?? 'en') ?? 'en'
-  // The look: only well-formed values, the accent only when ticked (a colour input always has one).
-  const style: CardStyle = {}
-  for (const name of STYLE_PARAMS) {
-    const value = q.get(name)
-    if (value && !malformed(name, value) && (name != 'accent' || q.getAll('custom').includes('accent'))) style[name] = value
-  }
+  const { style, ...card } = builderQuery(url.searchParams)
   const state: HomeState = {
     origin: url.origin,
-    lang,
-    theme: pick<Theme>('theme', THEMES, 'auto'),
-    variant: pick<Variant>('variant', VARIANTS, 'compact'),
-    fact: pick('fact', figureIds, figureIds[0]),
+    ...card,
     pinned: { src: manifest.embed.pinned, integrity: manifest.embed.integrity },
     headlines: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].headline])) as Record<Lang, string>,
     more: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].showCard])) as Record<Lang, string>,
