@@ -70,7 +70,8 @@ test('every relative link in the README, docs/ and data/README.md resolves, anch
       if (/^[a-z]+:/.test(target)) continue
       links++
       const [file, anchor] = target.split('#')
-      const url = new URL(file || page, new URL(page, root))
+      const here = new URL(page, root)
+      const url = file ? new URL(file, here) : here
       assert.ok(existsSync(url), `${page}: link to ${target} has no file`)
       if (anchor) assert.ok(anchors(readFileSync(url, 'utf8')).has(anchor), `${page}: link to ${target} has no such heading`)
     }
