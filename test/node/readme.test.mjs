@@ -86,3 +86,10 @@ test('docs/performance.md quotes the latest benchmark run', () => {
   assert.ok(table, 'docs/performance.md has the bench markers')
   assert.ok(table[1].includes(`| Bytes per card, gzip / brotli | ${latest.bytes.script.gzip} / ${latest.bytes.script.brotli} B`), 'run npm run bench')
 })
+
+test("data/README.md lists every fact's id, and no other", () => {
+  const listed = read('data/README.md').split('\n## Fact ids\n')[1]
+  assert.ok(listed, 'data/README.md has a "## Fact ids" section')
+  const ids = [...listed.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1])
+  assert.deepEqual(ids.sort(), JSON.parse(read('data/facts.json')).facts.map((f) => f.id).sort())
+})
