@@ -98,13 +98,6 @@ export async function buildAssets() {
   // The worker inlines the same minified stylesheet into /card.
   await writeFile(at('dist/card.css'), await minifyCss(at('widget/card.css').pathname))
   await writeFile(at('dist/manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
-  // The README's pinned snippet is this build's: the hash changes only when the bytes do.
-  const readme = await readFile(at('README.md'), 'utf8')
-  const pinned = readme.replace(
-    /src="https:\/\/HOST\/embed\.[0-9a-f]+\.js" integrity="[^"]+"/,
-    `src="https://HOST${manifest.embed.pinned}" integrity="${manifest.embed.integrity}"`,
-  )
-  if (pinned !== readme) await writeFile(at('README.md'), pinned)
   return { manifest, images }
 }
 
