@@ -23,6 +23,12 @@ const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 }
 const CPU_SLOWDOWN = 4
 
+// docs/performance.md quotes the latest run between these markers: checked before a long run, not after.
+const BENCH_BLOCK = /<!-- bench:start -->[^]*<!-- bench:end -->/
+const docUrl = new URL('../docs/performance.md', import.meta.url)
+const doc = await readFile(docUrl, 'utf8')
+if (!BENCH_BLOCK.test(doc)) throw new Error('docs/performance.md has no <!-- bench:start --> … <!-- bench:end --> markers')
+
 execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' })
 const app = await startWorker()
 const baseline = await startWorker({ config: 'bench/baseline/wrangler.toml', ready: '/' })
@@ -239,9 +245,6 @@ ${targetsTable(results)}
 ${lighthouseTable(results.lighthouse)}`
 console.log(`\n${table}\n\nWritten to bench/results/latest.json and docs/performance.md`)
 
-// docs/performance.md quotes the latest run, never a remembered one, between its markers.
-const docUrl = new URL('../docs/performance.md', import.meta.url)
-const doc = await readFile(docUrl, 'utf8')
-if (!/<!-- bench:start -->[^]*<!-- bench:end -->/.test(doc)) throw new Error('docs/performance.md has no <!-- bench:start --> … <!-- bench:end --> markers')
-await writeFile(docUrl, doc.replace(/<!-- bench:start -->[^]*<!-- bench:end -->/, () => `<!-- bench:start -->\n${table}\n<!-- bench:end -->`))
+// The latest run, never a remembered one.
+await writeFile(docUrl, doc.replace(BENCH_BLOCK, () => `<!-- bench:start -->\n${table}\n<!-- bench:end -->`))
 process.exit(0)
