@@ -102,7 +102,7 @@ describe('every language, everywhere', () => {
       const body = (await (await get(`/oembed?url=${encodeURIComponent(url)}`)).json()) as any
       expect([body.title, body.height], lang).toEqual([HEADLINES[lang], FULL_HEIGHT[lang]])
       const home = await (await get(`/?lang=${lang}&variant=full`)).text()
-      expect(home, lang).toContain(`height=&quot;${FULL_HEIGHT[lang]}&quot; loading=&quot;lazy&quot;`)
+      expect(home, lang).toContain(`height=&quot;${FULL_HEIGHT[lang]}&quot; style=&quot;`)
     }
     expect(FULL_HEIGHT['zh-HK']).toBe(FULL_HEIGHT['zh-TW'])
   })
