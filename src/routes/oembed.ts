@@ -137,7 +137,7 @@ export const oembed = new Hono().get('/oembed', valid('query', oembedQuery), (c)
     const model = buildCard(lang, variant, fact)
     const src = cardUrl({ origin, lang, variant, fact, theme, style })
     const title = model.headline
-    const html = `${blockquote(model, src)}<iframe src="${escapeXml(src)}" title="${escapeXml(model.ui.label)}" width="${width}" height="${height}" loading="lazy" style="${IFRAME_STYLE}"></iframe>`
+    const html = `${blockquote(model, src)}<iframe src="${escapeXml(src)}" title="${escapeXml(model.ui.label)}" width="${width}" height="${height}" style="${IFRAME_STYLE}"></iframe>`
     const thumbnail = imageFile('share', lang, variant, fact, theme)
     const body = {
       version: '1.0', type: 'rich', title, provider_name: 'xiaomi-ev-card', provider_url: origin, cache_age: CACHE_AGE, html, width, height,

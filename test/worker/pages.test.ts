@@ -174,7 +174,7 @@ describe('GET /oembed', () => {
     expect(body.html.startsWith(`<blockquote><a href="${ORIGIN}/card?lang=zh-CN&amp;variant=full">${model.headline}</a> ${model.date.text}。`)).toBe(true)
     expect(body.html).toMatch(/^<blockquote>[^<]*<a [^>]+>[^<]+<\/a>[^<]+<\/blockquote><iframe /)
     expect(body.html).toContain(
-      `</blockquote><iframe src="${ORIGIN}/card?lang=zh-CN&amp;variant=full" title="事实卡片：小米进军智能电动汽车" width="640" height="${FULL_HEIGHT['zh-CN']}" loading="lazy" style="border:0"></iframe>`,
+      `</blockquote><iframe src="${ORIGIN}/card?lang=zh-CN&amp;variant=full" title="事实卡片：小米进军智能电动汽车" width="640" height="${FULL_HEIGHT['zh-CN']}" style="border:0"></iframe>`,
     )
     expect(body.html).not.toContain('<script')
   })
