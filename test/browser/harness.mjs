@@ -10,6 +10,20 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ]
 
+const readJson = (path) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'))
+
+/** The languages the data has words for (data/locale.json), so a language added there is tested without an edit. */
+export const cardLangs = () => Object.keys(readJson('data/locale.json')).filter((k) => /^[a-z]{2}(-[A-Z]{2})?$/.test(k))
+
+/** The card heights the build promises, every test's one source of them: compact and stat have one
+ *  height at every width (as their images: dist/images.json), full one per language and frame width
+ *  (src/card/heights.json, which scripts/measure-heights.mjs writes). */
+export function cardHeights() {
+  const images = Object.entries(readJson('dist/images.json').card)
+  const fixed = (variant) => images.find(([key]) => key.endsWith(`|${variant}`) || key.includes(`|${variant}:`))[1].height
+  return { compact: fixed('compact'), stat: fixed('stat'), full: readJson('src/card/heights.json').full }
+}
+
 /** A port on loopback that was free a moment ago. */
 export async function freePort() {
   const server = createServer()
@@ -22,8 +36,10 @@ export async function freePort() {
 /** The app as `npm run dev` serves it: the API worker, and the images Worker it calls for /img/*. */
 export const APP_CONFIGS = ['wrangler.toml', 'images/wrangler.toml']
 
-/** `wrangler dev` on a free loopback port; resolves once `ready` answers 200. */
+/** `wrangler dev` on a free loopback port; resolves once `ready` answers 200. In a whole run
+ *  (test/run.mjs) every file shares the one that XC_WORKER_ORIGIN names, and stop() leaves it. */
 export async function startWorker({ config = APP_CONFIGS, ready = '/v1/source' } = {}) {
+  if (process.env.XC_WORKER_ORIGIN && config === APP_CONFIGS) return { origin: process.env.XC_WORKER_ORIGIN, stop: () => {} }
   const port = await freePort()
   const configs = [config].flat().flatMap((c) => ['-c', c])
   const child = spawn('npx', ['wrangler', 'dev', ...configs, '--port', String(port), '--ip', '127.0.0.1'], {

@@ -1,0 +1,18 @@
+// The node:test files (test/node, test/browser, test/platforms) of `npm test`, against one `wrangler
+// dev` for all of them: each file used to start its own, about 10 s apiece on a busy 2-core
+// machine. Two files at a time: most of a file's time is spent waiting on a browser, a scanner or
+// the worker. A file run alone (`node --test test/browser/x.test.mjs`) still starts its own worker.
+//   node test/run.mjs [files or folders…]    TEST_CONCURRENCY=1 runs one file at a time
+import { spawn } from 'node:child_process'
+import { startWorker } from './browser/harness.mjs'
+
+const files = process.argv.slice(2)
+const worker = await startWorker()
+const child = spawn(
+  process.execPath,
+  ['--test', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`, ...(files.length ? files : ['test/node/', 'test/browser/', 'test/platforms/'])],
+  { stdio: 'inherit', env: { ...process.env, XC_WORKER_ORIGIN: worker.origin } },
+)
+const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)))
+worker.stop()
+process.exit(code)
