@@ -31,42 +31,37 @@ before(async () => {
 
 after(() => stopAll({ browser, host, worker }))
 
-/** Opens /three with the data request failing as `fault` says; returns what the reader and the page saw. */
-async function underFault(fault, waitMs) {
+/** Opens /three with the data request failing as `fault` says; once each card has told its outcome
+ *  (load or error, what a publisher listening hears), returns what the reader and the page saw. */
+async function underFault(fault, { timeout = 15_000 } = {}) {
   const { page, context, errors } = await watchedPage(browser)
   let dataRequests = 0
   await context.route(`${worker.origin}/v1/card**`, async (route) => {
     dataRequests++
     await fault(route)
   })
-  // What a publisher listening for our events hears: load or error from each card.
-  await page.addInitScript(() => {
-    window.__cardEvents = []
-    for (const type of ['load', 'error'])
-      document.addEventListener(type, (e) => e.target.localName == 'xiaomi-ev-card' && __cardEvents.push(type), true)
-  })
   await page.goto(`${host.origin}/three`, { waitUntil: 'domcontentloaded' })
-  await page.waitForTimeout(waitMs)
+  await page.waitForFunction(() => window.__cardEvents.length >= 3, null, { timeout })
   const visible = await page.locator('xiaomi-ev-card > a').evaluateAll((links) =>
     links.map((a) => a.getBoundingClientRect().height > 0 && a.textContent),
   )
   const rendered = await page.$$eval('xiaomi-ev-card', (els) => els.filter((el) => el.shadowRoot?.querySelector('article')).length)
   const hostErrors = await page.evaluate(() => window.__hostErrors)
-  const events = await page.evaluate(() => window.__cardEvents.join(' '))
+  const events = await page.evaluate(() => window.__cardEvents.map((e) => e.type).join(' '))
   await context.close()
   return { visible, rendered, errors, hostErrors, dataRequests, events }
 }
 
 describe('faults', () => {
+  // (A connection refused or reset is in engines.test.mjs, in every engine: a real server that drops it.)
   const failing = {
-    'connection refused': (route) => route.abort('connectionrefused'),
     'HTTP 500': (route) => route.fulfill({ status: 500, contentType: 'application/problem+json', body: '{"status":500}' }),
     'invalid JSON': (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"figures": [' }),
     'JSON of the wrong shape': (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"figures": 7}' }),
   }
   for (const [name, fault] of Object.entries(failing)) {
     it(`${name}: the fallback stays, nothing reaches the page, no retries`, async () => {
-      const seen = await underFault(fault, 1500)
+      const seen = await underFault(fault)
       assert.deepEqual(seen.visible, [FALLBACK, FALLBACK, FALLBACK])
       assert.equal(seen.rendered, 0)
       assert.deepEqual(seen.errors, [])
@@ -77,7 +72,8 @@ describe('faults', () => {
   }
 
   it('a response that never ends: the widget gives up after its timeout and keeps the fallback', async () => {
-    const seen = await underFault(() => new Promise(() => {}), 9500)
+    // The widget's own timeout is 8 s (widget/embed.tsx); the wait allows for a busy machine.
+    const seen = await underFault(() => new Promise(() => {}), { timeout: 30_000 })
     assert.deepEqual(seen.visible, [FALLBACK, FALLBACK, FALLBACK])
     assert.equal(seen.events, 'error error error')
     assert.deepEqual(seen.errors, [])
@@ -86,10 +82,11 @@ describe('faults', () => {
   })
 
   it('a slow response: the card arrives when the data does', async () => {
+    // The delay is the fault itself: the data arrives two seconds late.
     const seen = await underFault(async (route) => {
       await new Promise((r) => setTimeout(r, 2000))
       await route.continue()
-    }, 4000)
+    })
     assert.equal(seen.rendered, 3)
     assert.equal(seen.events, 'load load load')
     assert.deepEqual(seen.errors, [])
@@ -98,8 +95,8 @@ describe('faults', () => {
 
   it('another script already defined <xiaomi-ev-card>: we leave it alone, quietly', async () => {
     const { page, errors } = await watchedPage(browser)
+    // goto waits for the load event, which waits for our async script to have run.
     await page.goto(`${host.origin}/taken`)
-    await page.waitForLoadState('networkidle')
     assert.equal(await page.$eval('xiaomi-ev-card', (el) => el.dataset.owner), 'other')
     assert.equal(await page.$eval('xiaomi-ev-card', (el) => el.shadowRoot), null)
     assert.deepEqual(errors, [])
@@ -109,7 +106,8 @@ describe('faults', () => {
   it("the host page's CSP blocks our data origin: the fallback stays, no error", async () => {
     const { page, errors } = await watchedPage(browser)
     await page.goto(`${host.origin}/csp`)
-    await page.waitForTimeout(1500)
+    await page.waitForFunction(() => window.__cardEvents.length > 0)
+    assert.deepEqual(await page.evaluate(() => window.__cardEvents.map((e) => e.type)), ['error'])
     assert.equal(await page.locator('xiaomi-ev-card > a').isVisible(), true)
     assert.deepEqual(errors, [])
     assert.deepEqual(await page.evaluate(() => window.__hostErrors), [])
@@ -143,7 +141,8 @@ describe('hostile attributes', () => {
         root.append(el)
       }
     }, samples)
-    await page.waitForTimeout(2500)
+    // Each card tells its outcome once: load, or error and the fallback.
+    await page.waitForFunction((n) => window.__cardEvents.length >= n, samples.length, { timeout: 30_000 })
     const outcome = await page.$$eval('xiaomi-ev-card', (els) => {
       const allowed = new Set(['ARTICLE', 'P', 'TIME', 'H2', 'H3', 'DL', 'DIV', 'DT', 'DD', 'SPAN', 'DETAILS', 'SUMMARY', 'BLOCKQUOTE', 'A', 'FIGURE', 'FIGCAPTION', 'OL', 'LI', 'SLOT', 'STYLE'])
       return els.map((el) => {
@@ -162,24 +161,5 @@ describe('hostile attributes', () => {
     assert.ok(outcome.filter((o) => o.ended === 'card').length > outcome.length / 2, 'most hostile values still end in a card')
     assert.deepEqual(errors, [])
     assert.deepEqual(await page.evaluate(() => window.__hostErrors), [])
-  })
-})
-
-describe('static assets', () => {
-  it('are served with CORS, CORP, nosniff, and the right cache lifetime', async () => {
-    const page = await (await fetch(`${worker.origin}/`)).text()
-    const pinned = page.match(/\/embed\.[0-9a-f]{10}\.js/)[0]
-    for (const [path, cache] of [['/embed.js', /max-age=300/], [pinned, /max-age=31536000, immutable/], ['/resize.js', /max-age=300/]]) {
-      const res = await fetch(worker.origin + path)
-      assert.equal(res.status, 200, path)
-      assert.match(res.headers.get('content-type'), /javascript/)
-      assert.equal(res.headers.get('access-control-allow-origin'), '*', path)
-      assert.equal(res.headers.get('cross-origin-resource-policy'), 'cross-origin', path)
-      assert.equal(res.headers.get('x-content-type-options'), 'nosniff', path)
-      assert.match(res.headers.get('cache-control'), cache, path)
-      assert.doesNotMatch(res.headers.get('cache-control'), /s-maxage/, path)
-      assert.match(res.headers.get('cache-tag') ?? '', /^assets,asset-(embed|resize)$/, path)
-      assert.equal(res.headers.get('set-cookie'), null)
-    }
   })
 })

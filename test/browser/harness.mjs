@@ -108,11 +108,15 @@ export async function watchedPage(browser, options = {}) {
     if (m.type() === 'warning') warnings.push(m.text())
   })
   page.on('request', (r) => requests.push(r.url()))
-  // window.onerror as a host page would install it, before any of our code runs.
+  // window.onerror as a host page would install it, before any of our code runs; and what a
+  // publisher listening for our events hears: load or error from each card.
   await page.addInitScript(() => {
     window.__hostErrors = []
+    window.__cardEvents = []
     window.addEventListener('error', (e) => window.__hostErrors.push(String(e.message)))
     window.addEventListener('unhandledrejection', (e) => window.__hostErrors.push(String(e.reason)))
+    for (const type of ['load', 'error'])
+      document.addEventListener(type, (e) => e.target.localName == 'xiaomi-ev-card' && window.__cardEvents.push({ type, card: e.target }), true)
   })
   return { context, page, errors, warnings, requests }
 }
@@ -134,6 +138,11 @@ export async function axe(page, selector) {
 /** Text of each card's shadow root, in document order. */
 export const cardTexts = (page) =>
   page.$$eval('xiaomi-ev-card', (els) => els.map((el) => el.shadowRoot?.querySelector('article')?.textContent ?? null))
+
+/** Two frames and a task after now: a layout shift the page made has been painted and its
+ *  PerformanceObserver entry delivered. A wait on the page's own rendering, never on the clock. */
+export const nextFrames = (page) =>
+  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r)))))
 
 export const waitForCards = (page, count) =>
   page.waitForFunction(
