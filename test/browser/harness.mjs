@@ -126,7 +126,7 @@ export const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.
 /** axe-core's WCAG 2.x A/AA rules and its best practices on the page, shadow roots and frames
  *  included (a frame's landmarks count with the page's); returns the violations. */
 export async function axe(page, selector) {
-  for (const frame of page.frames()) await frame.addScriptTag({ content: AXE_SOURCE })
+  for (const frame of page.frames()) if (!(await frame.evaluate(() => !!window.axe))) await frame.addScriptTag({ content: AXE_SOURCE })
   return page.evaluate(async (include) => {
     const result = await window.axe.run(include ? { include: [[include]] } : document, {
       runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],

@@ -97,25 +97,29 @@ describe('iframe embed', () => {
 })
 
 describe('pages pass axe-core, best practices included', () => {
-  for (const scheme of ['light', 'dark']) {
-    for (const lang of LANGS) {
-      it(`/ and /card in ${lang}, ${scheme}`, async () => {
-        // bypassCSP only lets axe itself in: our pages' CSP refuses inline scripts, rightly.
-        const { page, context } = await watchedPage(browser, { colorScheme: scheme, bypassCSP: true })
-        // /source is one page in every language: checked once per scheme.
-        for (const path of [`/?lang=${lang}`, `/card?lang=${lang}&variant=full`, `/card?lang=${lang}&theme=${scheme}`, `/card?lang=${lang}&variant=stat`, ...(lang == LANGS[0] ? ['/source'] : [])]) {
-          await page.goto(worker.origin + path)
-          // Loaded (goto waits for the load event), and on / its live previews drawn.
-          if (path.startsWith('/?')) {
-            await page.waitForFunction(() => document.querySelector('#script-preview xiaomi-ev-card')?.shadowRoot?.querySelector('article'))
-            for (const f of page.frames()) await f.waitForLoadState()
-          }
-          await page.$$eval('details', (ds) => ds.forEach((d) => (d.open = true)))
-          assert.deepEqual(await axe(page), [], path)
+  for (const lang of LANGS) {
+    it(`/ and /card in ${lang}, light and dark`, async () => {
+      // bypassCSP only lets axe itself in: our pages' CSP refuses inline scripts, rightly.
+      const { page, context } = await watchedPage(browser, { bypassCSP: true })
+      // Each page in both of the reader's schemes (an explicit theme in its own); /source is one page in every language.
+      const pages = [[`/?lang=${lang}`], [`/card?lang=${lang}&variant=full`], [`/card?lang=${lang}&theme=light`, 'light'], [`/card?lang=${lang}&theme=dark`, 'dark'],
+        [`/card?lang=${lang}&variant=stat`], ...(lang == LANGS[0] ? [['/source']] : [])]
+      for (const [path, only] of pages) {
+        await page.emulateMedia({ colorScheme: only ?? 'light' })
+        await page.goto(worker.origin + path)
+        // Loaded (goto waits for the load event), and on / its live previews drawn.
+        if (path.startsWith('/?')) {
+          await page.waitForFunction(() => document.querySelector('#script-preview xiaomi-ev-card')?.shadowRoot?.querySelector('article'))
+          for (const f of page.frames()) await f.waitForLoadState()
         }
-        await context.close()
-      })
-    }
+        await page.$$eval('details', (ds) => ds.forEach((d) => (d.open = true)))
+        for (const scheme of only ? [only] : ['light', 'dark']) {
+          await page.emulateMedia({ colorScheme: scheme })
+          assert.deepEqual(await axe(page), [], `${path} ${scheme}`)
+        }
+      }
+      await context.close()
+    })
   }
 })
 
