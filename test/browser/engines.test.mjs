@@ -4,6 +4,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
+import fc from 'fast-check'
 import { enginesToRun, startEngine } from './engines.mjs'
 import { cardHeights, cardLangs, startHost, startWorker } from './harness.mjs'
 
@@ -14,7 +15,7 @@ const models = {}
 
 // What a host page records, before any of our code runs: its own errors, our warnings, the data
 // requests our script makes (counted at fetch(): a browser may retry a reset connection itself), and our events.
-const RECORDER = `<script>
+const RECORDER = `<script nonce="recorder">
   window.__hostErrors = []; window.__events = []; window.__warnings = []; window.__fetches = []
   const warn = console.warn, get = fetch
   console.warn = (...a) => (__warnings.push(a.join(' ')), warn.apply(console, a))
@@ -65,6 +66,7 @@ async function startDeadApi(embedJs) {
   return { origin: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((r) => server.close(r)) }
 }
 
+const escapeAttribute = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
 const frame = (q, h) => `<iframe id="f" src="${worker.origin}/card?${q}" title="Xiaomi EV facts" height="${h}" loading="lazy" style="width:100%;border:0"></iframe>`
 const cases = () => langs.flatMap((lang) => variants.map((variant) => ({ lang, variant, id: `${variant}-${lang}` })))
 
@@ -96,6 +98,14 @@ before(async () => {
     // The iframe snippet at the height it is written with (h), and the same with no frame yet (late).
     '/frame': (url) => ({ body: page(frame(url.searchParams.get('q'), url.searchParams.get('h')) + `<script async src="${worker.origin}/resize.js"></script>`) }),
     '/late': page(`<div id="slot"></div><script async src="${worker.origin}/resize.js"></script>`),
+    '/taken': page(card('c', 'lang="en"') + `<script>customElements.define('xiaomi-ev-card', class extends HTMLElement { connectedCallback() { this.dataset.owner = 'other' } })</script>` + script),
+    // A CSP that lets our script run but not reach our data origin (connect-src falls back to 'self').
+    '/csp': { body: page(card('c', 'lang="en"') + script), headers: { 'Content-Security-Policy': `default-src 'self'; script-src ${worker.origin} 'nonce-recorder'` } },
+    // An opaque origin: the frame tells its parent what its card showed.
+    '/sandboxed': page(`<iframe id="box" sandbox="allow-scripts" width="700" height="400" srcdoc="${escapeAttribute(`<!doctype html><html><body>${card('c', 'lang="en"')}
+      <script>document.addEventListener('load', (e) => parent.postMessage({ shown: e.target.shadowRoot.textContent }, '*'), true)</script>${script}</body></html>`)}"></iframe>
+      <script>addEventListener('message', (e) => e.data?.shown && (window.__shown = e.data.shown))</script>`),
+    '/empty': page('<div id="root"></div>' + script),
   })
 })
 
@@ -437,6 +447,80 @@ for (const name of enginesToRun()) {
       })
       await p.waitFor(() => __markers == 2)
       assert.ok(Math.abs((await p.size('#f')).height - needs) <= 2, 'the claims were ignored')
+      await p.close()
+    })
+
+    it('leaves <xiaomi-ev-card> alone, quietly, when another script defined it first', async () => {
+      const p = await engine.newPage()
+      // goto returns after the load event, which waits for our async script to have run.
+      await p.goto(`${host.origin}/taken`)
+      const seen = await p.evaluate(() => {
+        const el = document.querySelector('xiaomi-ev-card')
+        return { owner: el.dataset.owner, root: el.shadowRoot, ran: performance.getEntriesByType('resource').some((r) => r.name.includes('/embed.js')), errors: __hostErrors, events: __events.length }
+      })
+      assert.deepEqual(seen, { owner: 'other', root: null, ran: true, errors: [], events: 0 })
+      await p.close()
+    })
+
+    it("keeps the fallback, with an error event and no error in the page, when the host page's CSP blocks our data origin", async () => {
+      const p = await engine.newPage()
+      await p.goto(`${host.origin}/csp`)
+      await p.waitFor(() => __events.length > 0)
+      const seen = await p.evaluate(() => ({
+        link: document.querySelector('xiaomi-ev-card > a').getBoundingClientRect().height > 0,
+        events: __events.map((e) => e.type),
+        errors: __hostErrors,
+      }))
+      assert.deepEqual(seen, { link: true, events: ['error'], errors: [] })
+      await p.close()
+    })
+
+    it('renders inside a sandboxed iframe (an opaque origin)', async () => {
+      const p = await engine.newPage()
+      await p.goto(`${host.origin}/sandboxed`)
+      await p.waitFor(() => window.__shown)
+      const shown = await p.evaluate(() => window.__shown)
+      assert.ok(shown.includes(models['compact-en'].headline) && shown.includes(models['compact-en'].figures[0].value))
+      await p.close()
+    })
+
+    it('takes hostile attribute values without throwing into the page or injecting markup, each card ending in a card or the fallback', async () => {
+      const p = await engine.newPage()
+      await p.goto(`${host.origin}/empty`)
+      const value = fc.oneof(
+        fc.string({ maxLength: 30 }),
+        fc.constantFrom('<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', 'javascript:alert(1)', 'zh-CN', 'en', 'stat', 'full', 'dark', 'connected-devices', '../../v1/facts', '%00', 'x'.repeat(5000), '__proto__', 'constructor'),
+      )
+      const samples = fc.sample(fc.record({ lang: value, theme: value, variant: value, fact: value }, { requiredKeys: [] }), { numRuns: 60, seed: 42 })
+      await p.evaluate((list) => {
+        const root = document.getElementById('root')
+        for (const attrs of list) {
+          const el = document.createElement('xiaomi-ev-card')
+          for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v)
+          el.innerHTML = '<a href="https://example.org/card">fallback</a>'
+          root.append(el)
+        }
+      }, samples)
+      // Each card tells its outcome once: load, or error and the fallback.
+      await p.waitFor((n) => __events.length >= n, [samples.length], { timeout: 30_000 })
+      const outcome = await p.evaluate(() => {
+        const allowed = new Set(['ARTICLE', 'P', 'TIME', 'H2', 'H3', 'DL', 'DIV', 'DT', 'DD', 'SPAN', 'DETAILS', 'SUMMARY', 'BLOCKQUOTE', 'A', 'FIGURE', 'FIGCAPTION', 'OL', 'LI', 'SLOT', 'STYLE'])
+        return [...document.querySelectorAll('#root xiaomi-ev-card')].map((el) => {
+          const nodes = [...(el.shadowRoot?.querySelectorAll('*') ?? [])]
+          const foreign = nodes.filter((n) => !allowed.has(n.tagName) || [...n.attributes].some((a) => a.name.startsWith('on')))
+          const ended = el.shadowRoot?.querySelector('article') ? 'card' : el.shadowRoot?.querySelector('slot') ? 'fallback' : 'nothing'
+          const links = nodes.filter((n) => n.tagName === 'A').map((a) => new URL(a.href).protocol)
+          return { foreign: foreign.map((n) => n.outerHTML.slice(0, 80)), ended, badLinks: links.filter((p) => p !== 'http:') }
+        })
+      })
+      assert.equal(outcome.length, samples.length)
+      for (const [i, o] of outcome.entries()) {
+        assert.deepEqual(o.foreign, [], JSON.stringify(samples[i]).slice(0, 200))
+        assert.notEqual(o.ended, 'nothing')
+        assert.deepEqual(o.badLinks, [])
+      }
+      assert.ok(outcome.filter((o) => o.ended === 'card').length > outcome.length / 2, 'most hostile values still end in a card')
+      assert.deepEqual(await p.evaluate(() => __hostErrors), [])
       await p.close()
     })
 

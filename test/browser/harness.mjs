@@ -16,11 +16,11 @@ const readJson = (path) => JSON.parse(readFileSync(new URL(`../../${path}`, impo
 export const cardLangs = () => Object.keys(readJson('data/locale.json')).filter((k) => /^[a-z]{2}(-[A-Z]{2})?$/.test(k))
 
 /** The card heights the build promises, every test's one source of them: compact and stat have one
- *  height at every width (as their images: dist/images.json), full one per language and frame width
- *  (src/card/heights.json, which scripts/measure-heights.mjs writes). */
+ *  height at every width (the built card stylesheet, dist/card.css), full one per language and frame
+ *  width (src/card/heights.json, which scripts/measure-heights.mjs writes). */
 export function cardHeights() {
-  const images = Object.entries(readJson('dist/images.json').card)
-  const fixed = (variant) => images.find(([key]) => key.endsWith(`|${variant}`) || key.includes(`|${variant}:`))[1].height
+  const css = readFileSync(new URL('../../dist/card.css', import.meta.url), 'utf8')
+  const fixed = (variant) => Number(css.match(new RegExp(`\\.xc-${variant}\\s*\\{\\s*height:\\s*(\\d+)px`))[1])
   return { compact: fixed('compact'), stat: fixed('stat'), full: readJson('src/card/heights.json').full }
 }
 
