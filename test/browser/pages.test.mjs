@@ -1,3 +1,7 @@
+// Our own pages in Chromium (playwright-core): /card with JavaScript off and framed (an evidence box
+// opened inside the frame), the builder at / with its snippets, previews and copy buttons, axe-core on
+// every page in both schemes, and /card's and resize.js's gzip budgets. What the embeds do in a
+// publisher's page, in every engine, is engines.test.mjs.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { gzipSync } from 'node:zlib'
@@ -45,7 +49,7 @@ async function settle(page) {
   return { frameHeight, content, scroll }
 }
 
-describe('iframe embed', () => {
+describe('/card, framed and not', () => {
   it('/card shows the figures with JavaScript disabled', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
