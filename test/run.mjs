@@ -15,6 +15,8 @@ const child = spawn(
   ['--test', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`, ...options, ...(files.length ? files : ['test/node/', 'test/browser/', 'test/platforms/'])],
   { stdio: 'inherit', env: { ...process.env, XC_WORKER_ORIGIN: worker.origin } },
 )
+// Stopped from outside (Ctrl-C, a CI timeout): the worker, started detached, must not outlive us.
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => (worker.stop(), child.kill(signal), process.exit(1)))
 const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)))
 worker.stop()
 process.exit(code)
