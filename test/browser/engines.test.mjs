@@ -1,6 +1,8 @@
 // The embeds in every reader's engine: one body per scenario, run in Chromium, Firefox ESR and
-// WebKit (engines.mjs). What a card must show comes from the API itself, and the languages from
-// the API's own schema, so a language added to the data is covered here without an edit.
+// WebKit (engines.mjs). What a card must show comes from the API itself (/v1/card, /openapi.json),
+// the languages from the data and the heights from the build (harness.mjs cardLangs, cardHeights),
+// so a language added to the data is covered here without an edit. What only Chromium's DevTools
+// protocol can do (emulation, request interception, platform fonts) is in chromium.test.mjs.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
