@@ -1,19 +1,27 @@
 // The embeds in every reader's engine: one body per scenario, run in Chromium, Firefox ESR and
-// WebKit (engines.mjs). What a card must show comes from the API itself, and the languages from
-// the API's own schema, so a language added to the data is covered here without an edit.
+// WebKit (engines.mjs). What a card must show comes from the API itself (/v1/card, /openapi.json),
+// the languages from the data and the heights from the build (harness.mjs cardLangs, cardHeights),
+// so a language added to the data is covered here without an edit. What only Chromium's DevTools
+// protocol can do (emulation, request interception, platform fonts) is in chromium.test.mjs.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
+import fc from 'fast-check'
 import { enginesToRun, startEngine } from './engines.mjs'
-import { startHost, startWorker } from './harness.mjs'
+import { cardHeights, cardLangs, startHost, startWorker } from './harness.mjs'
 
-const VARIANTS = ['compact', 'full', 'stat']
-let worker, host, deadApi, langs, fragment, darkBg
+const langs = cardLangs()
+const heights = cardHeights()
+let worker, host, deadApi, fragment, darkBg, variants, themes
 const models = {}
 
-// What a host page records, before any of our code runs: its own errors and our events.
-const RECORDER = `<script>
-  window.__hostErrors = []; window.__events = []
+// What a host page records, before any of our code runs: its own errors, our warnings, the data
+// requests our script makes (counted at fetch(): a browser may retry a reset connection itself), and our events.
+const RECORDER = `<script nonce="recorder">
+  window.__hostErrors = []; window.__events = []; window.__warnings = []; window.__fetches = []
+  const warn = console.warn, get = fetch
+  console.warn = (...a) => (__warnings.push(a.join(' ')), warn.apply(console, a))
+  window.fetch = (...a) => (String(a[0]).includes('/v1/') && __fetches.push(String(a[0])), get(...a))
   addEventListener('error', (e) => __hostErrors.push(String(e.message)))
   addEventListener('unhandledrejection', (e) => __hostErrors.push(String(e.reason)))
   for (const type of ['load', 'error', 'xiaomi-ev-card:load'])
@@ -22,7 +30,7 @@ const RECORDER = `<script>
       if (t.localName == 'xiaomi-ev-card' || t.localName == 'iframe') __events.push({ type, on: t.localName, id: t.id, bubbles: e.bubbles, detail: e.detail })
     }, true)
 </script>`
-const page = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${RECORDER}${head}</head><body style="margin:0">${body}</body></html>`
+const page = (body, head = '', lang = 'en') => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host</title>${RECORDER}${head}</head><body style="margin:0">${body}</body></html>`
 const card = (id, attrs, origin = worker.origin) =>
   `<xiaomi-ev-card id="${id}" ${attrs}><a href="${origin}/card">Xiaomi launches its smart EV business</a></xiaomi-ev-card>`
 const HOSTILE = `<style>
@@ -60,13 +68,16 @@ async function startDeadApi(embedJs) {
   return { origin: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((r) => server.close(r)) }
 }
 
-const cases = () => langs.flatMap((lang) => VARIANTS.map((variant) => ({ lang, variant, id: `${variant}-${lang}` })))
+const escapeAttribute = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
+const frame = (q, h) => `<iframe id="f" src="${worker.origin}/card?${q}" title="Xiaomi EV facts" height="${h}" loading="lazy" style="width:100%;border:0"></iframe>`
+const cases = () => langs.flatMap((lang) => variants.map((variant) => ({ lang, variant, id: `${variant}-${lang}` })))
 
 before(async () => {
   worker = await startWorker()
   const openapi = await (await fetch(`${worker.origin}/openapi.json`)).json()
-  langs = openapi.components.schemas.Card.properties.lang.enum
-  assert.ok(langs.length >= 2, `languages from /openapi.json: ${langs}`)
+  assert.deepEqual(openapi.components.schemas.Card.properties.lang.enum, langs, 'the API serves the languages of data/locale.json')
+  const allowed = (name) => openapi.paths['/card'].get.parameters.find((p) => p.name == name).schema.enum
+  ;[variants, themes] = [allowed('variant'), allowed('theme')]
   for (const { lang, variant, id } of cases()) models[id] = await (await fetch(`${worker.origin}/v1/card?lang=${lang}&variant=${variant}`)).json()
   fragment = await (await fetch(`${worker.origin}/v1/card.html?lang=en&variant=compact`)).text()
   // The dark theme's background as /card's own stylesheet declares it: light-dark(light, dark).
@@ -82,13 +93,21 @@ before(async () => {
     '/scheme-dark': page(card('c', 'lang="en" variant="compact" theme="auto"') + script, '<style>:root { color-scheme: dark }</style>'),
     '/fragment': noScript(`<article><h1>Host</h1>${fragment}</article>`),
     '/fragment-later': page(`<article><h1>Host</h1>${fragment}</article>`),
-    '/down': page(card('c', 'lang="en" variant="compact"', deadApi.origin) + `<script async src="${deadApi.origin}/embed.js"></script>`),
-    '/frame': (url) => ({
-      body: page(
-        `<iframe id="f" src="${worker.origin}/card?${url.searchParams.get('q')}" title="Xiaomi EV facts" height="300" loading="lazy" style="width:100%;border:0"></iframe>` +
-          `<script async src="${worker.origin}/resize.js"></script>`,
-      ),
-    }),
+    // Three cards and a script included three times: one request, one card each, in the page's language.
+    '/twice': page(card('a', '') + card('b', 'variant="compact"') + script + script + `<script async src="${worker.origin}/embed.js?again"></script>`, '', 'zh-CN'),
+    '/invalid': page(card('c', 'lang="fr" theme="neon" variant="huge"') + script),
+    '/down': page(['a', 'b', 'c'].map((id) => card(id, 'lang="en" variant="compact"', deadApi.origin)).join('') + `<script async src="${deadApi.origin}/embed.js"></script>`),
+    // The iframe snippet at the height it is written with (h), and the same with no frame yet (late).
+    '/frame': (url) => ({ body: page(frame(url.searchParams.get('q'), url.searchParams.get('h')) + `<script async src="${worker.origin}/resize.js"></script>`) }),
+    '/late': page(`<div id="slot"></div><script async src="${worker.origin}/resize.js"></script>`),
+    '/taken': page(card('c', 'lang="en"') + `<script>customElements.define('xiaomi-ev-card', class extends HTMLElement { connectedCallback() { this.dataset.owner = 'other' } })</script>` + script),
+    // A CSP that lets our script run but not reach our data origin (connect-src falls back to 'self').
+    '/csp': { body: page(card('c', 'lang="en"') + script), headers: { 'Content-Security-Policy': `default-src 'self'; script-src ${worker.origin} 'nonce-recorder'` } },
+    // An opaque origin: the frame tells its parent what its card showed.
+    '/sandboxed': page(`<iframe id="box" sandbox="allow-scripts" width="700" height="400" srcdoc="${escapeAttribute(`<!doctype html><html><body>${card('c', 'lang="en"')}
+      <script>document.addEventListener('load', (e) => parent.postMessage({ shown: e.target.shadowRoot.textContent }, '*'), true)</script>${script}</body></html>`)}"></iframe>
+      <script>addEventListener('message', (e) => e.data?.shown && (window.__shown = e.data.shown))</script>`),
+    '/empty': page('<div id="root"></div>' + script),
   })
 })
 
@@ -131,7 +150,12 @@ for (const name of enginesToRun()) {
         const m = models[id]
         const got = shown.find((c) => c.id == id)
         assert.equal(got.lang, m.lang, id)
-        assert.ok(got.text.includes(m.headline), `${id}: headline`)
+        // Everything the model says is shown: headline, date line, source, and full's quote and advantages.
+        for (const [what, text] of [['headline', m.headline], ['date', m.date.text], ['source', m.source.label], ['byline', m.quote?.byline],
+          ['advantages', m.advantages?.title], ...(m.advantages?.items ?? []).map((a) => [a.id, a.text])]) {
+          if (text !== undefined || !(what == 'byline' || what == 'advantages')) assert.ok(got.text.includes(text), `${id}: ${what}`)
+        }
+        if (variant == 'full') assert.ok(m.quote && m.advantages, `${id}: full has the quote and the advantages`)
         for (const f of m.figures) {
           assert.ok(got.text.includes(f.label) && got.text.includes(f.value), `${id}: ${f.id}`)
           // Copied or read without CSS, a value never runs into the evidence control.
@@ -298,10 +322,20 @@ for (const name of enginesToRun()) {
       await p.close()
     })
 
-    it('renders elements added later and re-renders when an attribute changes', async () => {
+    it('renders elements added later and re-renders on attribute change; included twice, one request and one card each', async () => {
       const p = await engine.newPage()
-      await p.goto(`${host.origin}/one`)
-      await p.waitFor(renderedCount)
+      await p.goto(`${host.origin}/twice`)
+      await p.waitFor(() => [...document.querySelectorAll('xiaomi-ev-card')].filter((el) => el.shadowRoot?.querySelector('article')).length == 2)
+      const zh = models['compact-zh-CN']
+      const seen = await p.evaluate(() => ({
+        articles: [...document.querySelectorAll('xiaomi-ev-card')].map((el) => el.shadowRoot.querySelectorAll('article').length),
+        texts: [...document.querySelectorAll('xiaomi-ev-card')].map((el) => el.shadowRoot.textContent),
+        data: __fetches.length,
+      }))
+      assert.deepEqual(seen.articles, [1, 1])
+      // Without lang of its own, a card speaks the page's language; both show one card, from one request.
+      for (const text of seen.texts) assert.ok(text.includes(zh.headline) && text.includes(zh.figures[0].value))
+      assert.equal(seen.data, 1)
       await p.evaluate((origin) => {
         const el = document.createElement('xiaomi-ev-card')
         el.id = 'later'
@@ -315,6 +349,7 @@ for (const name of enginesToRun()) {
       assert.ok((await p.evaluate(() => document.querySelector('#later').shadowRoot.textContent)).includes(stat.figures[0].value))
       await p.evaluate(() => document.querySelector('#later').setAttribute('fact', 'cash-reserve'))
       const cash = await (await fetch(`${worker.origin}/v1/card?lang=en&variant=stat&fact=cash-reserve`)).json()
+      assert.notEqual(cash.figures[0].value, stat.figures[0].value)
       await p.waitFor((v) => document.querySelector('#later').shadowRoot.textContent.includes(v), [cash.figures[0].value])
       const events = await p.evaluate(() => __events.filter((e) => e.id == 'later').map((e) => `${e.type} ${e.detail.variant}`))
       assert.deepEqual(events, ['load stat', 'load stat'])
@@ -322,48 +357,173 @@ for (const name of enginesToRun()) {
       await p.close()
     })
 
-    it('keeps the fallback link and fires error, with no error reaching the page, when the API is down', async () => {
+    it('warns once about each invalid attribute and shows the default card', async () => {
       const p = await engine.newPage()
-      await p.goto(`${host.origin}/down`)
-      await p.waitFor(() => __events.length > 0)
-      await new Promise((r) => setTimeout(r, 300))
-      const seen = await p.evaluate(() => {
-        const link = document.querySelector('xiaomi-ev-card > a')
-        return {
-          link: link.getBoundingClientRect().height > 0 && link.textContent,
-          article: !!document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article'),
-          events: __events.map((e) => `${e.type} ${e.detail.lang} ${e.detail.variant} ${e.bubbles}`),
-          errors: __hostErrors,
-        }
-      })
-      assert.deepEqual(seen, { link: 'Xiaomi launches its smart EV business', article: false, events: ['error en compact false'], errors: [] })
+      await p.goto(`${host.origin}/invalid`)
+      await p.waitFor(renderedCount)
+      const seen = await p.evaluate(() => ({ warnings: __warnings, text: document.querySelector('xiaomi-ev-card').shadowRoot.textContent, errors: __hostErrors }))
+      assert.deepEqual(seen.warnings.filter((w) => w.startsWith('<xiaomi-ev-card>')), [
+        `<xiaomi-ev-card>: theme must be one of ${themes.join(', ')}; using auto`,
+        `<xiaomi-ev-card>: variant must be one of ${variants.join(', ')}; using compact`,
+        `<xiaomi-ev-card>: lang must be one of ${langs.join(', ')} (or a tag of one); using the page language`,
+      ])
+      assert.ok(seen.text.includes(models['compact-en'].headline) && seen.text.includes(models['compact-en'].figures[0].value))
+      assert.deepEqual(seen.errors, [])
       await p.close()
     })
 
-    it('resize.js sizes the iframe to its card, follows a change of width, and fires xiaomi-ev-card:load', async () => {
-      for (const lang of langs) {
-        const q = `lang=${lang}&variant=full`
+    it('keeps the fallback link and fires error, with no error reaching the page, when the API is down', async () => {
+      const p = await engine.newPage()
+      await p.goto(`${host.origin}/down`)
+      await p.waitFor(() => __events.length >= 3)
+      const seen = await p.evaluate(() => ({
+        links: [...document.querySelectorAll('xiaomi-ev-card > a')].map((a) => a.getBoundingClientRect().height > 0 && a.textContent),
+        articles: [...document.querySelectorAll('xiaomi-ev-card')].filter((el) => el.shadowRoot.querySelector('article')).length,
+        events: __events.map((e) => `${e.type} ${e.detail.lang} ${e.detail.variant} ${e.bubbles}`),
+        errors: __hostErrors,
+        fetches: __fetches.length,
+      }))
+      const link = 'Xiaomi launches its smart EV business'
+      // Three cards, one request, no retry.
+      assert.deepEqual(seen, { links: [link, link, link], articles: 0, events: Array(3).fill('error en compact false'), errors: [], fetches: 1 })
+      await p.close()
+    })
+
+    // Every variant at the height its snippet is written with: full in each language (it grows when
+    // narrower), compact and stat (one height at every width).
+    const frames = () => [...langs.map((lang) => ['full', lang, '']), ['compact', langs[0], ''], ['stat', langs[0], '&fact=cash-reserve']]
+    const snippetHeight = (variant, lang) => (variant == 'full' ? heights.full[lang][640] : heights[variant])
+    it('resize.js sizes the iframe to its card in every variant, with nothing to scroll inside, follows a change of width, and fires xiaomi-ev-card:load', async () => {
+      for (const [variant, lang, fact] of frames()) {
+        const q = `lang=${lang}&variant=${variant}${fact}`
         // The card page's own height at each width, measured in this engine with its fonts.
         const p = await engine.newPage({ width: 640, height: 900 })
         const needs = {}
         for (const width of [640, 320]) {
           await p.setViewport(width, 900)
           await p.goto(`${worker.origin}/card?${q}`)
-          needs[width] = await p.evaluate(() => Math.ceil(document.querySelector('main').getBoundingClientRect().bottom))
+          const page = await p.evaluate(() => ({
+            bottom: Math.ceil(document.querySelector('main').getBoundingClientRect().bottom),
+            // The whole document, which a frame of the card's height must hold without scrolling.
+            height: Math.ceil(document.documentElement.getBoundingClientRect().height),
+            wide: document.documentElement.scrollWidth > innerWidth,
+          }))
+          assert.ok(page.height <= page.bottom && !page.wide, `${q} at ${width}: nothing beyond the card (${JSON.stringify(page)})`)
+          needs[width] = page.bottom
         }
         await p.setViewport(640, 900)
-        await p.goto(`${host.origin}/frame?q=${encodeURIComponent(q)}`)
+        await p.goto(`${host.origin}/frame?q=${encodeURIComponent(q)}&h=${snippetHeight(variant, lang)}`)
         await p.waitFor(() => __events.some((e) => e.type == 'xiaomi-ev-card:load'))
         const fits = (h) => p.waitFor((h) => Math.abs(document.querySelector('#f').getBoundingClientRect().height - h) <= 2, [h], { what: `an iframe ${h}px tall` })
         await fits(needs[640])
         await p.setViewport(320, 900)
         await fits(needs[320])
-        assert.ok(needs[320] > needs[640], `${lang}: full grows when narrower`)
+        if (variant == 'full') assert.ok(needs[320] > needs[640], `${lang}: full grows when narrower`)
+        else assert.deepEqual([needs[640], needs[320]], [heights[variant], heights[variant]], `${q}: one height at every width`)
         assert.ok(Math.abs((await p.size('#f')).height - needs[320]) <= 2)
         const loads = await p.evaluate(() => __events.filter((e) => e.type == 'xiaomi-ev-card:load').map((e) => `${e.on} ${e.detail.lang} ${e.detail.variant}`))
-        assert.deepEqual(loads, [`iframe ${models[`full-${lang}`].lang} full`])
+        assert.deepEqual(loads, [`iframe ${models[`${variant}-${lang}`].lang} ${variant}`])
         await p.close()
       }
+    })
+
+    it('resize.js sizes frames added later, and heeds no height from the page itself or from another frame', async () => {
+      const p = await engine.newPage({ width: 640, height: 900 })
+      const q = `lang=${langs[0]}&variant=full`
+      await p.goto(`${worker.origin}/card?${q}`)
+      const needs = await p.evaluate(() => Math.ceil(document.querySelector('main').getBoundingClientRect().bottom))
+      await p.goto(`${host.origin}/late`)
+      // Written at compact's height: only resize.js can make it the full card's.
+      await p.evaluate((html) => (document.querySelector('#slot').innerHTML = html), frame(q, heights.compact))
+      await p.waitFor((h) => Math.abs(document.querySelector('#f').getBoundingClientRect().height - h) <= 2, [needs], { what: `a late iframe ${needs}px tall` })
+      // The page itself and a frame of its own claim a height, each then sends a marker: once both
+      // markers have arrived, resize.js has seen the claims (messages from one sender keep their order).
+      await p.evaluate(() => {
+        window.__markers = 0
+        addEventListener('message', (e) => e.data?.type == 'marker' && __markers++)
+        postMessage({ type: 'xiaomi-ev-card:height', height: 50 }, '*')
+        postMessage({ type: 'marker' }, '*')
+        const other = document.createElement('iframe')
+        other.srcdoc = `<script>parent.postMessage({ type: 'xiaomi-ev-card:height', height: 40 }, '*'); parent.postMessage({ type: 'marker' }, '*')</script>`
+        document.body.append(other)
+      })
+      await p.waitFor(() => __markers == 2)
+      assert.ok(Math.abs((await p.size('#f')).height - needs) <= 2, 'the claims were ignored')
+      await p.close()
+    })
+
+    it('leaves <xiaomi-ev-card> alone, quietly, when another script defined it first', async () => {
+      const p = await engine.newPage()
+      // goto returns after the load event, which waits for our async script to have run.
+      await p.goto(`${host.origin}/taken`)
+      const seen = await p.evaluate(() => {
+        const el = document.querySelector('xiaomi-ev-card')
+        return { owner: el.dataset.owner, root: el.shadowRoot, ran: performance.getEntriesByType('resource').some((r) => r.name.includes('/embed.js')), errors: __hostErrors, events: __events.length }
+      })
+      assert.deepEqual(seen, { owner: 'other', root: null, ran: true, errors: [], events: 0 })
+      await p.close()
+    })
+
+    it("keeps the fallback, with an error event and no error in the page, when the host page's CSP blocks our data origin", async () => {
+      const p = await engine.newPage()
+      await p.goto(`${host.origin}/csp`)
+      await p.waitFor(() => __events.length > 0)
+      const seen = await p.evaluate(() => ({
+        link: document.querySelector('xiaomi-ev-card > a').getBoundingClientRect().height > 0,
+        events: __events.map((e) => e.type),
+        errors: __hostErrors,
+      }))
+      assert.deepEqual(seen, { link: true, events: ['error'], errors: [] })
+      await p.close()
+    })
+
+    it('renders inside a sandboxed iframe (an opaque origin)', async () => {
+      const p = await engine.newPage()
+      await p.goto(`${host.origin}/sandboxed`)
+      await p.waitFor(() => window.__shown)
+      const shown = await p.evaluate(() => window.__shown)
+      assert.ok(shown.includes(models['compact-en'].headline) && shown.includes(models['compact-en'].figures[0].value))
+      await p.close()
+    })
+
+    it('takes hostile attribute values without throwing into the page or injecting markup, each card ending in a card or the fallback', async () => {
+      const p = await engine.newPage()
+      await p.goto(`${host.origin}/empty`)
+      const value = fc.oneof(
+        fc.string({ maxLength: 30 }),
+        fc.constantFrom('<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', 'javascript:alert(1)', 'zh-CN', 'en', 'stat', 'full', 'dark', 'connected-devices', '../../v1/facts', '%00', 'x'.repeat(5000), '__proto__', 'constructor'),
+      )
+      const samples = fc.sample(fc.record({ lang: value, theme: value, variant: value, fact: value }, { requiredKeys: [] }), { numRuns: 60, seed: 42 })
+      await p.evaluate((list) => {
+        const root = document.getElementById('root')
+        for (const attrs of list) {
+          const el = document.createElement('xiaomi-ev-card')
+          for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v)
+          el.innerHTML = '<a href="https://example.org/card">fallback</a>'
+          root.append(el)
+        }
+      }, samples)
+      // Each card tells its outcome once: load, or error and the fallback.
+      await p.waitFor((n) => __events.length >= n, [samples.length], { timeout: 30_000 })
+      const outcome = await p.evaluate(() => {
+        const allowed = new Set(['ARTICLE', 'P', 'TIME', 'H2', 'H3', 'DL', 'DIV', 'DT', 'DD', 'SPAN', 'DETAILS', 'SUMMARY', 'BLOCKQUOTE', 'A', 'FIGURE', 'FIGCAPTION', 'OL', 'LI', 'SLOT', 'STYLE'])
+        return [...document.querySelectorAll('#root xiaomi-ev-card')].map((el) => {
+          const nodes = [...(el.shadowRoot?.querySelectorAll('*') ?? [])]
+          const foreign = nodes.filter((n) => !allowed.has(n.tagName) || [...n.attributes].some((a) => a.name.startsWith('on')))
+          const ended = el.shadowRoot?.querySelector('article') ? 'card' : el.shadowRoot?.querySelector('slot') ? 'fallback' : 'nothing'
+          const links = nodes.filter((n) => n.tagName === 'A').map((a) => new URL(a.href).protocol)
+          return { foreign: foreign.map((n) => n.outerHTML.slice(0, 80)), ended, badLinks: links.filter((p) => p !== 'http:') }
+        })
+      })
+      assert.equal(outcome.length, samples.length)
+      for (const [i, o] of outcome.entries()) {
+        assert.deepEqual(o.foreign, [], JSON.stringify(samples[i]).slice(0, 200))
+        assert.notEqual(o.ended, 'nothing')
+        assert.deepEqual(o.badLinks, [])
+      }
+      assert.ok(outcome.filter((o) => o.ended === 'card').length > outcome.length / 2, 'most hostile values still end in a card')
+      assert.deepEqual(await p.evaluate(() => __hostErrors), [])
+      await p.close()
     })
 
     it("opens an evidence link at its span on /source, marked, its text fragment no part of the id", async () => {

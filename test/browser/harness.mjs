@@ -10,6 +10,20 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ]
 
+const readJson = (path) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'))
+
+/** The languages the data has words for (data/locale.json), so a language added there is tested without an edit. */
+export const cardLangs = () => Object.keys(readJson('data/locale.json')).filter((k) => /^[a-z]{2}(-[A-Z]{2})?$/.test(k))
+
+/** The card heights the build promises, every test's one source of them: compact and stat have one
+ *  height at every width (the built card stylesheet, dist/card.css), full one per language and frame
+ *  width (src/card/heights.json, which scripts/measure-heights.mjs writes). */
+export function cardHeights() {
+  const css = readFileSync(new URL('../../dist/card.css', import.meta.url), 'utf8')
+  const fixed = (variant) => Number(css.match(new RegExp(`\\.xc-${variant}\\s*\\{\\s*height:\\s*(\\d+)px`))[1])
+  return { compact: fixed('compact'), stat: fixed('stat'), full: readJson('src/card/heights.json').full }
+}
+
 /** A port on loopback that was free a moment ago. */
 export async function freePort() {
   const server = createServer()
@@ -22,8 +36,10 @@ export async function freePort() {
 /** The app as `npm run dev` serves it: the API worker, and the images Worker it calls for /img/*. */
 export const APP_CONFIGS = ['wrangler.toml']
 
-/** `wrangler dev` on a free loopback port; resolves once `ready` answers 200. */
+/** `wrangler dev` on a free loopback port; resolves once `ready` answers 200. In a whole run
+ *  (test/run.mjs) every file shares the one that XC_WORKER_ORIGIN names, and stop() leaves it. */
 export async function startWorker({ config = APP_CONFIGS, ready = '/v1/source' } = {}) {
+  if (process.env.XC_WORKER_ORIGIN && config === APP_CONFIGS) return { origin: process.env.XC_WORKER_ORIGIN, stop: () => {} }
   const port = await freePort()
   const configs = [config].flat().flatMap((c) => ['-c', c])
   const child = spawn('npx', ['wrangler', 'dev', ...configs, '--port', String(port), '--ip', '127.0.0.1'], {
@@ -92,11 +108,15 @@ export async function watchedPage(browser, options = {}) {
     if (m.type() === 'warning') warnings.push(m.text())
   })
   page.on('request', (r) => requests.push(r.url()))
-  // window.onerror as a host page would install it, before any of our code runs.
+  // window.onerror as a host page would install it, before any of our code runs; and what a
+  // publisher listening for our events hears: load or error from each card.
   await page.addInitScript(() => {
     window.__hostErrors = []
+    window.__cardEvents = []
     window.addEventListener('error', (e) => window.__hostErrors.push(String(e.message)))
     window.addEventListener('unhandledrejection', (e) => window.__hostErrors.push(String(e.reason)))
+    for (const type of ['load', 'error'])
+      document.addEventListener(type, (e) => e.target.localName == 'xiaomi-ev-card' && window.__cardEvents.push({ type, card: e.target }), true)
   })
   return { context, page, errors, warnings, requests }
 }
@@ -106,7 +126,7 @@ export const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.
 /** axe-core's WCAG 2.x A/AA rules and its best practices on the page, shadow roots and frames
  *  included (a frame's landmarks count with the page's); returns the violations. */
 export async function axe(page, selector) {
-  for (const frame of page.frames()) await frame.addScriptTag({ content: AXE_SOURCE })
+  for (const frame of page.frames()) if (!(await frame.evaluate(() => !!window.axe))) await frame.addScriptTag({ content: AXE_SOURCE })
   return page.evaluate(async (include) => {
     const result = await window.axe.run(include ? { include: [[include]] } : document, {
       runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
@@ -118,6 +138,11 @@ export async function axe(page, selector) {
 /** Text of each card's shadow root, in document order. */
 export const cardTexts = (page) =>
   page.$$eval('xiaomi-ev-card', (els) => els.map((el) => el.shadowRoot?.querySelector('article')?.textContent ?? null))
+
+/** Two frames and a task after now: a layout shift the page made has been painted and its
+ *  PerformanceObserver entry delivered. A wait on the page's own rendering, never on the clock. */
+export const nextFrames = (page) =>
+  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r)))))
 
 export const waitForCards = (page, count) =>
   page.waitForFunction(

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { launch, startHost, startWorker, stopAll, watchedPage } from './harness.mjs'
+import { cardHeights, launch, startHost, startWorker, stopAll, watchedPage } from './harness.mjs'
 
 let worker, host, browser, snippet
 
@@ -21,19 +21,21 @@ describe('the card as an image', () => {
     page.on('console', (m) => m.text().includes('Content Security Policy') && blocked.push(m.text()))
     await page.goto(`${worker.origin}/`)
     await loaded(page, '#image-preview img')
-    assert.deepEqual(await page.$eval('#image-preview img', (i) => [i.naturalWidth, i.naturalHeight]), [1280, 600])
+    const { compact, stat } = cardHeights()
+    // Drawn at 2× the card's CSS pixels.
+    assert.deepEqual(await page.$eval('#image-preview img', (i) => [i.naturalWidth, i.naturalHeight]), [1280, 2 * compact])
     await page.check('input[name=variant][value=stat]')
     await page.check('input[name=lang][value=zh-CN]')
     await page.check('input[name=theme][value=dark]')
     await page.selectOption('#fact', 'connected-devices')
     const q = 'lang=zh-CN&variant=stat&fact=connected-devices&theme=dark'
     const code = await page.inputValue('#snip-newsletter')
-    assert.match(code, new RegExp(`^<a href="${worker.origin}/card\\?${q.replace(/&/g, '&amp;')}"><img src="${worker.origin}/card\\.png\\?${q.replace(/&/g, '&amp;')}" width="640" height="240" alt="[^"]*超3\\.248亿台[^"]*"></a>$`))
+    assert.match(code, new RegExp(`^<a href="${worker.origin}/card\\?${q.replace(/&/g, '&amp;')}"><img src="${worker.origin}/card\\.png\\?${q.replace(/&/g, '&amp;')}" width="640" height="${stat}" alt="[^"]*超3\\.248亿台[^"]*"></a>$`))
     assert.equal(await page.getAttribute('[data-png=card]', 'href'), `${worker.origin}/card.png?${q}`)
     assert.equal(await page.getAttribute('[data-png=share]', 'href'), `${worker.origin}/share.png?${q}`)
     await page.waitForFunction((src) => document.querySelector('#image-preview img')?.src === src, `${worker.origin}/card.png?${q}`)
     await loaded(page, '#image-preview img')
-    assert.deepEqual(await page.$eval('#image-preview img', (i) => [i.naturalWidth, i.naturalHeight, i.alt.includes('超3.248亿台')]), [1280, 480, true])
+    assert.deepEqual(await page.$eval('#image-preview img', (i) => [i.naturalWidth, i.naturalHeight, i.alt.includes('超3.248亿台')]), [1280, 2 * stat, true])
     // The download is the PNG itself, through the redirect.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-png=share]')])
     const path = await download.path()
@@ -52,9 +54,10 @@ describe('the card as an image', () => {
     snippet = await page.inputValue('#snip-newsletter')
     await page.goto(`${host.origin}/newsletter`)
     // width and height reserve the box before a byte arrives; the 2× pixels fill it.
-    assert.deepEqual(await page.$eval('img', (i) => [i.width, i.height]), [640, 300])
+    const { compact } = cardHeights()
+    assert.deepEqual(await page.$eval('img', (i) => [i.width, i.height]), [640, compact])
     await loaded(page, 'img')
-    assert.deepEqual(await page.$eval('img', (i) => [i.naturalWidth, i.naturalHeight]), [1280, 600])
+    assert.deepEqual(await page.$eval('img', (i) => [i.naturalWidth, i.naturalHeight]), [1280, 2 * compact])
     assert.equal(await page.$eval('a', (a) => a.href), `${worker.origin}/card?lang=en&variant=compact`)
     await context.close()
   })
