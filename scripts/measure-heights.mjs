@@ -2,7 +2,7 @@
 // Linux, like FULL_HEIGHT): /oembed answers a maxwidth with the height measured at the widest of
 // these widths that fits in it (src/card/heights.ts). compact and stat have one height at every
 // width (card.css). Run `node scripts/measure-heights.mjs` after a change to card.css or to the
-// data; test/browser/heights.test.mjs measures again and fails when this file is out of date.
+// data; test/platforms/heights.test.mjs measures again and fails when this file is out of date.
 import { readFile, writeFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 

@@ -15,14 +15,19 @@ const readJson = (path) => JSON.parse(readFileSync(new URL(`../../${path}`, impo
 /** The languages the data has words for (data/locale.json), so a language added there is tested without an edit. */
 export const cardLangs = () => Object.keys(readJson('data/locale.json')).filter((k) => /^[a-z]{2}(-[A-Z]{2})?$/.test(k))
 
-/** The card heights the build promises, every test's one source of them: compact and stat have one
- *  height at every width (the built card stylesheet, dist/card.css), full one per language and frame
- *  width (src/card/heights.json, which scripts/measure-heights.mjs writes). */
+/** The card heights the build promises, every test's one source of them: the card catalogue
+ *  (dist/cards.json), where compact and stat have one height at every width and full one per
+ *  language and frame width (measured by scripts/measure-heights.mjs). */
 export function cardHeights() {
-  const css = readFileSync(new URL('../../dist/card.css', import.meta.url), 'utf8')
-  const fixed = (variant) => Number(css.match(new RegExp(`\\.xc-${variant}\\s*\\{\\s*height:\\s*(\\d+)px`))[1])
-  return { compact: fixed('compact'), stat: fixed('stat'), full: readJson('src/card/heights.json').full }
+  const cards = Object.values(readJson('dist/cards.json').cards)
+  const of = (lang, variant) => cards.find((c) => c.lang == lang && c.variant == variant).heights
+  const [first] = cardLangs()
+  const one = (variant) => Object.values(of(first, variant))[0]
+  return { compact: one('compact'), stat: one('stat'), full: Object.fromEntries(cardLangs().map((lang) => [lang, of(lang, 'full')])) }
 }
+
+/** How many device pixels a PNG of `shape` has per CSS px (the catalogue's). */
+export const imageScale = (shape) => Object.values(readJson('dist/cards.json').cards)[0].images.light[shape].scale
 
 /** A port on loopback that was free a moment ago. */
 export async function freePort() {

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import sharp from 'sharp'
-import { cardHeights, startWorker } from '../browser/harness.mjs'
+import { cardHeights, imageScale, startWorker } from '../browser/harness.mjs'
 
 const BUDGET = { compact: 60_000, share: 120_000 } // bytes
-const SCALE = 2 // /card.png is drawn at 2× device pixels
+const SCALE = imageScale('card') // /card.png is drawn at more device pixels than CSS px
 
 let worker, langs, figureIds, images, home
 const url = (path) => worker.origin + path
