@@ -533,6 +533,8 @@ for (const name of enginesToRun()) {
       const href = await p.evaluate(() => document.querySelector('.xc-pop a').href)
       assert.match(href, /#[a-z0-9-]+:~:text=/)
       await p.goto(href)
+      // The fragment is invoked once the document is laid out, which a busy machine may put after load.
+      await p.waitFor(() => document.querySelector('mark:target'))
       const target = await p.evaluate(() => {
         const mark = document.querySelector('mark:target')
         return mark && { id: mark.id, text: mark.textContent, background: getComputedStyle(mark).backgroundColor }
