@@ -45,9 +45,9 @@ async function inspect(port) {
   return { send, close: () => ws.close() }
 }
 
-export async function measureMemory({ count = 10_000, batch = 500 } = {}) {
+export async function measureMemory({ count = 10_000, batch = 500, config = 'wrangler.toml' } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'xiaomi-ev-card-memory-'))
-  const { outdir } = dryRun('wrangler.toml', join(dir, 'app'))
+  const { outdir } = dryRun(config, join(dir, 'app'))
   const scriptPath = join(outdir, (await readdir(outdir)).find((f) => f.endsWith('.js')))
   const inspectorPort = 9300 + Math.floor(Math.random() * 500)
   const mf = new Miniflare({
@@ -83,7 +83,6 @@ export async function measureMemory({ count = 10_000, batch = 500 } = {}) {
         }),
       )
       peak = Math.max(peak, await heap())
-      if (process.env.DEBUG) console.error(i + batch, Math.round(peak / MiB), statuses)
     }
     // workerd answers collectGarbage only once a later message arrives: the heap read is that message.
     cdp.send('HeapProfiler.collectGarbage')
@@ -96,6 +95,10 @@ export async function measureMemory({ count = 10_000, batch = 500 } = {}) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const r = await measureMemory({ count: Number(process.argv[2] ?? 10_000) })
-  console.log(`${r.count} junk URLs: isolate memory (JS heap + ArrayBuffers) ${r.startMiB} MiB at start, peak ${r.peakMiB} MiB, ${r.retainedMiB} MiB retained after GC; statuses ${JSON.stringify(r.statuses)}`)
+  const count = Number(process.argv[2] ?? 10_000)
+  // Beside a bare Hono worker (bench/baseline) fed the same URLs, measured the same way.
+  for (const [name, config] of [['app', 'wrangler.toml'], ['bare Hono', 'bench/baseline/wrangler.toml']]) {
+    const r = await measureMemory({ count, config })
+    console.log(`${name}: ${r.count} junk URLs, isolate memory (JS heap + ArrayBuffers) ${r.startMiB} MiB at start, peak ${r.peakMiB} MiB, ${r.retainedMiB} MiB retained after GC; statuses ${JSON.stringify(r.statuses)}`)
+  }
 }
