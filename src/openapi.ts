@@ -2,13 +2,17 @@
 // validate each route, so the worker serves the document without carrying a generator.
 import * as v from 'valibot'
 import { toJsonSchema, toJsonSchemaDefs, type ConversionConfig } from '@valibot/to-json-schema'
-import { CardModel } from './routes/card'
-import { ApiFact, FactList } from './routes/facts'
-import { OEmbed } from './routes/oembed'
-import { SourceDocument } from './routes/source'
-import { apiDocs } from './routes/api'
-import { assetDocs } from './routes/assets'
-import { pageDocs } from './routes/pages'
+import { cardDoc, CardModel } from './routes/card'
+import { cardFragmentDoc } from './routes/card-fragment'
+import { ApiFact, FactList, listDoc, oneDoc } from './routes/facts'
+import { OEmbed, oembedDoc } from './routes/oembed'
+import { SourceDocument, sourceDoc } from './routes/source'
+import { cardPageDoc } from './routes/card-page'
+import { imageDocs } from './routes/card-image'
+import { sourcePageDoc } from './routes/source-page'
+import { homeDoc } from './routes/home'
+import { scriptDocs } from './routes/scripts'
+import { openApiDoc } from './routes/openapi'
 import { HEADERS, Problem, TAGS, notModified, type RouteDoc } from './lib/route-doc'
 
 // Named once in components.schemas, referenced everywhere else.
@@ -68,8 +72,12 @@ function operation(route: RouteDoc) {
   return { operationId, summary, description, tags: [tag], ...(params.length && { parameters: params }), responses }
 }
 
-/** Every route, by family (src/routes/api.ts, pages.ts, assets.ts). */
-export const ROUTES: RouteDoc[] = [...apiDocs(), ...pageDocs(), ...assetDocs()]
+/** Every route, by family: the API (src/routes/api.ts), the pages, the assets. */
+export const ROUTES: RouteDoc[] = [
+  listDoc(), oneDoc(), cardDoc(), cardFragmentDoc(), sourceDoc(), oembedDoc(), openApiDoc(),
+  cardPageDoc(), sourcePageDoc(), homeDoc(),
+  ...imageDocs(), ...scriptDocs(),
+]
 
 /** The OpenAPI 3.1 document; the worker adds `servers` and `info.contact.url` for the origin it answers on. */
 export function openApiDocument() {

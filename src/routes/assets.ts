@@ -1,13 +1,10 @@
 import { conditional } from '../lib/cache-policy'
 import { family } from '../lib/family'
 import { apiSecurity, publicCors } from '../lib/headers'
-import { cardImage, imageDocs } from './card-image'
+import { cardImage } from './card-image'
 import { iconFiles } from './icons'
-import { scriptDocs, scripts } from './scripts'
+import { scripts } from './scripts'
 
 /** What other sites load from us: the widget scripts, the icons, and the card's PNG addresses
  *  (redirects to /img/*, which asset routing serves without the worker: wrangler.toml [assets]). */
 export const assets = family({ use: [apiSecurity, publicCors, conditional] }, scripts, iconFiles, cardImage)
-
-/** What /openapi.json says of them (src/openapi.ts, at build time; the worker bundle drops it). */
-export const assetDocs = () => [...imageDocs(), ...scriptDocs()]
