@@ -12,7 +12,6 @@ import { imageDocs } from './routes/card-image'
 import { sourcePageDoc } from './routes/source-page'
 import { homeDoc } from './routes/home'
 import { scriptDocs } from './routes/scripts'
-import { openApiDoc } from './routes/openapi'
 import { HEADERS, Problem, TAGS, notModified, type RouteDoc } from './lib/route-doc'
 
 // Named once in components.schemas, referenced everywhere else.
@@ -71,6 +70,24 @@ function operation(route: RouteDoc) {
   const { operationId, summary, description, tag } = route
   return { operationId, summary, description, tags: [tag], ...(params.length && { parameters: params }), responses }
 }
+
+// The document describes itself too, so every route a client can call is in it.
+export const openApiDoc = (): RouteDoc => ({
+  method: 'get',
+  path: '/openapi.json',
+  operationId: 'getOpenApi',
+  summary: 'This OpenAPI 3.1 document',
+  description: 'Every route, parameter, response, header and error of this service, generated at build time from the schemas that validate the requests. `servers` names the origin that answered.',
+  tag: 'meta',
+  responses: {
+    200: {
+      description: 'The document',
+      content: { 'application/json': { schema: v.looseObject({ openapi: v.literal('3.1.0') }) } },
+      headers: ['ETag', 'CacheControl'],
+    },
+    304: notModified(),
+  },
+})
 
 /** Every route, by family: the API (src/routes/api.ts), the pages, the assets. */
 export const ROUTES: RouteDoc[] = [
