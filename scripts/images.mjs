@@ -117,12 +117,25 @@ export async function buildImages() {
   const m = await loadModules()
   const tokens = m.readTokens(await readFile(at('widget/card.css'), 'utf8'))
   const renderer = ['satori', '@resvg/resvg-js', 'subset-font', 'sharp'].map((p) => `${p}@${version(p)}`).join(' ')
+  // Heights per frame width: compact and stat have one (card.css), full's were measured in Chromium
+  // (scripts/measure-heights.mjs). Between two measured widths a frame takes the taller (src/card/catalogue.ts).
+  const measured = JSON.parse(await readFile(at('src/card/heights.json'), 'utf8'))
+  const catalogue = { widths: measured.widths, cards: {} }
   const jobs = []
   for (const card of cardList(m)) {
     const model = m.buildCard(card.lang, card.variant, card.fact)
+    const share = m.shareModel(card.lang, card.variant, card.fact)
+    // One entry per card, both themes: the images' files are added once drawn.
+    catalogue.cards[card.key] ??= {
+      lang: card.lang, variant: card.variant, ...(card.fact && { fact: card.fact }),
+      heights: Object.fromEntries(measured.widths.map((w) => [w, card.variant == 'full' ? measured.full[card.lang][w] : m.CARD_HEIGHT[card.variant]])),
+      alt: { card: m.imageAlt(model), share: m.imageAlt(share) },
+      facts: m.factsText(model).trim(),
+      images: { light: {}, dark: {} },
+    }
     const props = { tokens: tokens[card.theme], font: FONTS[card.lang].family }
     jobs.push({ ...card, shape: 'card', tree: plain(m.CardImage({ ...props, model })), size: { width: tokens.light.width }, scale: CARD_SCALE })
-    jobs.push({ ...card, shape: 'share', tree: plain(m.ShareImage({ ...props, model: m.shareModel(card.lang, card.variant, card.fact) })), size: { ...m.SHARE }, scale: 1 })
+    jobs.push({ ...card, shape: 'share', tree: plain(m.ShareImage({ ...props, model: share })), size: { ...m.SHARE }, scale: 1 })
   }
   // The glyphs a language needs: everything its images say, and the ellipsis clamped lines end in.
   const chars = new Map()
@@ -168,20 +181,6 @@ export async function buildImages() {
   const out = at('dist/public/img/')
   await mkdir(out, { recursive: true })
   const written = new Set()
-  // Heights per frame width: compact and stat have one (card.css), full's were measured in Chromium
-  // (scripts/measure-heights.mjs). Between two measured widths a frame takes the taller (src/card/catalogue.ts).
-  const measured = JSON.parse(await readFile(at('src/card/heights.json'), 'utf8'))
-  const catalogue = { widths: measured.widths, cards: {} }
-  for (const job of jobs) {
-    const model = m.buildCard(job.lang, job.variant, job.fact)
-    catalogue.cards[job.key] ??= {
-      lang: job.lang, variant: job.variant, ...(job.fact && { fact: job.fact }),
-      heights: Object.fromEntries(measured.widths.map((w) => [w, job.variant == 'full' ? measured.full[job.lang][w] : m.CARD_HEIGHT[job.variant]])),
-      alt: { card: m.imageAlt(model), share: m.imageAlt(m.shareModel(job.lang, job.variant, job.fact)) },
-      facts: m.factsText(model).trim(),
-      images: { light: {}, dark: {} },
-    }
-  }
   for (const job of jobs) {
     const name = `${job.shape}-${sha(job.png).slice(0, 12)}.png`
     if (!written.has(name)) await writeFile(new URL(name, out), job.png)

@@ -3,10 +3,9 @@ import { imageEtag, imageFile, type Shape } from '../card/catalogue'
 import { cacheHeaders } from '../lib/cache-policy'
 import { holdsEtag } from '../lib/cache'
 import { invalidParamsProblem, languageHeaders, resolveLang } from '../lib/params'
-import { parseCardPageQuery } from '../card/query'
 import { STYLE_PARAMS } from '../../widget/card-style'
 import { CARD_HEADERS, notModified, problem, type RouteDoc } from '../lib/route-doc'
-import { cardImageQuery } from '../card/query'
+import { cardImageQuery, parseCardPageQuery } from '../card/query'
 
 export const IMAGE_STYLE_HELP = 'images are drawn at build time in the light and dark themes only; a custom style is for /card, embed.js and /v1/card.html'
 

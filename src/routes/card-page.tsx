@@ -15,9 +15,8 @@ import { PROBLEM_CACHE_CONTROL } from '../lib/cache-policy'
 import { languageHeaders, resolveLang } from '../lib/params'
 import { styleDeclarations } from '../../widget/card-style'
 import { CARD_SCHEMES, pickStyle } from '../card/style'
-import { parseCardPageQuery } from '../card/query'
 import { CARD_HEADERS, htmlResponse as html, notModified, type RouteDoc } from '../lib/route-doc'
-import { cardPageQuery } from '../card/query'
+import { cardPageQuery, parseCardPageQuery } from '../card/query'
 
 // The browser bar and app switchers take the card's accent, as the icon does.
 const ACCENT = CARD_SCHEMES.light.acc
@@ -139,10 +138,10 @@ type Look = { Variables: { card: ReturnType<typeof parseCardPageQuery>; css: str
 const look = createMiddleware<Look>(async (c, next) => {
   const card = parseCardPageQuery(new URL(c.req.url).searchParams)
   const style = card.success ? styleDeclarations(pickStyle(card.query)) : ''
-  const { css, hash } = !card.success ? styles.cardError : style ? { css: `${styles.card.css}main{${style}}`, hash: '' } : styles.card
+  const sheet = !card.success ? styles.cardError : style ? { css: `${styles.card.css}main{${style}}` } : styles.card
   c.set('card', card)
-  c.set('css', css)
-  c.set('cssHash', hash || (await cspHash(css)))
+  c.set('css', sheet.css)
+  c.set('cssHash', 'hash' in sheet ? sheet.hash : await cspHash(sheet.css))
   await next()
 })
 

@@ -96,8 +96,7 @@ const escapeXml = (s: string) =>
 
 /** What a reader sees where the frame is not shown (WordPress until wp-embed.js reveals it, feeds,
  *  email): the card's facts as text. Only text and one <a href>: all WordPress's sanitizer keeps. */
-function blockquote(model: ReturnType<typeof buildCard>, href: string) {
-  const { facts } = cardOf(model.lang, model.variant, model.variant == 'stat' ? model.figures[0].id : undefined)
+function blockquote(model: ReturnType<typeof buildCard>, facts: string, href: string) {
   return `<blockquote><a href="${escapeXml(href)}">${escapeXml(model.headline)}</a> ${escapeXml(facts)}</blockquote>`
 }
 
@@ -137,7 +136,7 @@ export const oembed = new Hono().get('/oembed', valid('query', oembedQuery), (c)
     const model = buildCard(lang, variant, fact)
     const src = cardUrl({ origin, lang, variant, fact, theme, style })
     const title = model.headline
-    const html = `${blockquote(model, src)}<iframe src="${escapeXml(src)}" title="${escapeXml(model.ui.label)}" width="${width}" height="${height}" style="${IFRAME_STYLE}"></iframe>`
+    const html = `${blockquote(model, cardOf(lang, variant, fact).facts, src)}<iframe src="${escapeXml(src)}" title="${escapeXml(model.ui.label)}" width="${width}" height="${height}" style="${IFRAME_STYLE}"></iframe>`
     const thumbnail = imageFile('share', lang, variant, fact, theme)
     const body = {
       version: '1.0', type: 'rich', title, provider_name: 'xiaomi-ev-card', provider_url: origin, cache_age: CACHE_AGE, html, width, height,
