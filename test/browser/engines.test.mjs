@@ -394,10 +394,11 @@ for (const name of enginesToRun()) {
     const frames = () => [...langs.map((lang) => ['full', lang, '']), ['compact', langs[0], ''], ['stat', langs[0], '&fact=cash-reserve']]
     const snippetHeight = (variant, lang) => (variant == 'full' ? heights.full[lang][640] : heights[variant])
     it('resize.js sizes the iframe to its card in every variant, with nothing to scroll inside, follows a change of width, and fires xiaomi-ev-card:load', async () => {
+      // One page for every frame: each navigation starts its own document and event record.
+      const p = await engine.newPage({ width: 640, height: 900 })
       for (const [variant, lang, fact] of frames()) {
         const q = `lang=${lang}&variant=${variant}${fact}`
         // The card page's own height at each width, measured in this engine with its fonts.
-        const p = await engine.newPage({ width: 640, height: 900 })
         const needs = {}
         for (const width of [640, 320]) {
           await p.setViewport(width, 900)
@@ -423,8 +424,8 @@ for (const name of enginesToRun()) {
         assert.ok(Math.abs((await p.size('#f')).height - needs[320]) <= 2)
         const loads = await p.evaluate(() => __events.filter((e) => e.type == 'xiaomi-ev-card:load').map((e) => `${e.on} ${e.detail.lang} ${e.detail.variant}`))
         assert.deepEqual(loads, [`iframe ${models[`${variant}-${lang}`].lang} ${variant}`])
-        await p.close()
       }
+      await p.close()
     })
 
     it('resize.js sizes frames added later, and heeds no height from the page itself or from another frame', async () => {
