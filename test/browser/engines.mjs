@@ -58,16 +58,21 @@ async function startChromium() {
     async newPage({ width = 800, height = 900 } = {}) {
       const context = await browser.newContext({ viewport: { width, height } })
       const p = await context.newPage()
-      return pageApi('chromium', {
-        goto: (url) => p.goto(url).then(() => {}),
-        evaluate: (fn, ...args) => p.evaluate(call(fn, args)),
-        press: (key) => p.keyboard.press(key),
-        setViewport: (w, h) => p.setViewportSize({ width: w, height: h }),
-        close: () => context.close(),
-      })
+      return contextPage('chromium', p, context, (w, h) => p.setViewportSize({ width: w, height: h }))
     },
   }
 }
+
+/** A playwright or puppeteer page in a context of its own: the two share goto, evaluate and the
+ *  keyboard; only the viewport call differs. */
+const contextPage = (engine, p, context, setViewport) =>
+  pageApi(engine, {
+    goto: (url) => p.goto(url).then(() => {}),
+    evaluate: (fn, ...args) => p.evaluate(call(fn, args)),
+    press: (key) => p.keyboard.press(key),
+    setViewport,
+    close: () => context.close(),
+  })
 
 async function startFirefox() {
   const browser = await puppeteer.launch({
@@ -85,13 +90,7 @@ async function startFirefox() {
       const context = await browser.createBrowserContext()
       const p = await context.newPage()
       await p.setViewport({ width, height })
-      return pageApi('firefox', {
-        goto: (url) => p.goto(url).then(() => {}),
-        evaluate: (fn, ...args) => p.evaluate(call(fn, args)),
-        press: (key) => p.keyboard.press(key),
-        setViewport: (w, h) => p.setViewport({ width: w, height: h }),
-        close: () => context.close(),
-      })
+      return contextPage('firefox', p, context, (w, h) => p.setViewport({ width: w, height: h }))
     },
   }
 }
