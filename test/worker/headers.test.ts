@@ -11,6 +11,8 @@ const API = {
   ...HSTS,
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Credentials': null,
+  // What a cross-origin script may read beyond the safelisted headers.
+  'Access-Control-Expose-Headers': 'ETag,Content-Digest',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Resource-Policy': 'cross-origin',
