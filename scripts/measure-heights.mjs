@@ -1,6 +1,6 @@
 // The full card's height in /card at several frame widths, in each language (Chromium's fonts on
 // Linux, like FULL_HEIGHT): /oembed answers a maxwidth with the height measured at the widest of
-// these widths that fits in it (src/card/heights.ts). compact and stat have one height at every
+// these widths that fits in it (heightAt in src/card/catalogue.ts). compact and stat have one height at every
 // width (card.css). Run `node scripts/measure-heights.mjs` after a change to card.css or to the
 // data; test/platforms/heights.test.mjs measures again and fails when this file is out of date.
 import { readFile, writeFile } from 'node:fs/promises'

@@ -58,7 +58,6 @@ export function parseCardPageQuery(params: URLSearchParams) {
   return parsed.success && !problems.length ? { success: true as const, query: parsed.output } : { success: false as const, problems }
 }
 
-
 /** The builder's rules (/ works without script): a parameter that is missing or wrong is its
  *  default, a style value only when well-formed, the accent only when ticked (a colour input always has one). */
 export function builderQuery(params: URLSearchParams) {

@@ -13,7 +13,6 @@ import { languageHeaders, resolveLang, valid } from '../lib/params'
 import { respondHtml } from '../lib/pages'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
 
-
 export const cardFragmentDoc = (): RouteDoc => ({
   method: 'get',
   path: '/v1/card.html',

@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory'
 // The page's stylesheet (the card's own, widget/card.css, then src/pages/card.css) and its CSP hash, from the build.
 import styles from '../../dist/pages.json'
 import { Card } from '../../widget/Card'
-import { LANGS, THEMES, type CardModel, type Lang, type Theme } from '../../widget/card-model'
+import { LANGS, type CardModel, type Lang, type Theme } from '../../widget/card-model'
 import { cardUrl } from '../../widget/snippets'
 import manifest from '../../dist/manifest.json'
 import { buildCard } from '../card/model'
@@ -31,7 +31,6 @@ export const oembedLinkHeader = (origin: string, canonical: string) =>
 const description = (m: CardModel) => m.figures.map((f) => `${f.label}: ${f.value}`).join(' · ')
 // Open Graph names locales with an underscore and always a region.
 const ogLocale = (lang: Lang) => (lang == 'en' ? 'en_US' : lang.replace('-', '_'))
-
 
 interface CardPageProps {
   model: CardModel

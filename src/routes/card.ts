@@ -7,7 +7,6 @@ import { cachedJson } from '../lib/cache'
 import { languageHeaders, resolveLang, valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
 
-
 const CardFigure = v.object({
   id: v.string(),
   label: v.string(),

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import manifest from '../../dist/manifest.json'
-import { LANGS, THEMES, VARIANTS, type Lang, type Theme, type Variant } from '../../widget/card-model'
+import { LANGS, THEMES, VARIANTS, type Lang } from '../../widget/card-model'
 import { imageKey, snippets, type CardImageInfo, type SnippetOptions } from '../../widget/snippets'
 import { cardOf } from '../card/catalogue'
 import { buildCard } from '../card/model'
@@ -15,7 +15,6 @@ import { pageSecurity, respondHtml } from '../lib/pages'
 import { FONT_CHOICES, contrastProblems } from '../../widget/card-style'
 import { CARD_SCHEMES } from '../card/style'
 import { htmlResponse as html, notModified, type RouteDoc } from '../lib/route-doc'
-
 
 interface HomeState extends SnippetOptions {
   facts: { id: string; label: string }[]

@@ -14,4 +14,3 @@ export const openApi = new Hono().get('/openapi.json', (c) => {
     servers: [{ url: origin }],
   }))
 })
-
