@@ -19,7 +19,10 @@ const FOLDERS = ['test/node/', 'test/browser/', 'test/platforms/']
 // The longest files first, so that the last to start are short ones and both slots finish together.
 const LONGEST = ['test/browser/engines.test.mjs', 'test/browser/chromium.test.mjs', 'test/platforms/resizers.test.mjs', 'test/browser/pages.test.mjs', 'test/node/pa11y.test.mjs', 'test/node/images.test.mjs']
 const everyFile = FOLDERS.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.test.mjs')).map((f) => d + f))
-const rank = (f) => (LONGEST.includes(f) ? LONGEST.indexOf(f) : LONGEST.length)
+const rank = (f) => {
+  const i = LONGEST.indexOf(f)
+  return i < 0 ? LONGEST.length : i
+}
 const files = chosen.length ? chosen : everyFile.sort((a, b) => rank(a) - rank(b))
 
 const children = new Set()
@@ -29,11 +32,12 @@ function run(command, commandArgs, { env = process.env, hold = false } = {}) {
   children.add(child)
   let out = ''
   if (hold) for (const stream of [child.stdout, child.stderr]) stream.on('data', (d) => (out += d))
+  // 'close', not 'exit': by then the held output has been read to its end.
   return new Promise((resolve) =>
-    child.on('exit', (code, signal) => {
+    child.on('close', (code) => {
       children.delete(child)
       if (hold) process.stdout.write(`\n── ${[command, ...commandArgs].join(' ')}: ${code === 0 ? 'passed' : 'FAILED'} ──\n${out}\n`)
-      resolve(code ?? (signal ? 1 : 0))
+      resolve(code ?? 1) // null: ended by a signal
     }),
   )
 }

@@ -21,9 +21,9 @@ export const cardLangs = () => Object.keys(readJson('data/locale.json')).filter(
 export function cardHeights() {
   const cards = Object.values(readJson('dist/cards.json').cards)
   const of = (lang, variant) => cards.find((c) => c.lang == lang && c.variant == variant).heights
-  const [first] = cardLangs()
-  const one = (variant) => Object.values(of(first, variant))[0]
-  return { compact: one('compact'), stat: one('stat'), full: Object.fromEntries(cardLangs().map((lang) => [lang, of(lang, 'full')])) }
+  const langs = cardLangs()
+  const one = (variant) => Object.values(of(langs[0], variant))[0]
+  return { compact: one('compact'), stat: one('stat'), full: Object.fromEntries(langs.map((lang) => [lang, of(lang, 'full')])) }
 }
 
 /** How many device pixels a PNG of `shape` has per CSS px (the catalogue's). */
