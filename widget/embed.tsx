@@ -111,9 +111,8 @@ class XiaomiEvCard extends HTMLElement {
     // Until data arrives the box already has the card's size and shows the publisher's link.
     if (!root) root = this.attachShadow({ mode: 'open' })
     if (sheet) root.adoptedStyleSheets = [sheet]
-    // (document's createElement: dom-chef would make an SVG <style> of it)
     // JSX is typed as preact's but built as DOM nodes here (widget/jsx-dom.ts).
-    const draw = (card: unknown) => root.replaceChildren(sheet ? '' : Object.assign(document.createElement('style'), { textContent: css }), card as Node)
+    const draw = (card: unknown) => root.replaceChildren(sheet ? '' : (<style>{css}</style> as unknown as Node), card as Node)
     draw(
       <div class={`xc xc-${variant} xc-${theme}`}>
         <slot />
