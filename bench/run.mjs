@@ -42,6 +42,11 @@ const inline = `<style>${cardCss}</style>${cardHtml.match(/<main[^>]*>[^]*<\/mai
 // the iframe with loading="lazy" (what / wrote before: the frame waits for the host's first layout).
 const snippet = await publishedSnippets(app.origin)
 const lazyFrame = snippet('iframe').replace(/ loading="[^"]*"|(?=><\/iframe>)/, ' loading="lazy"')
+// The least any iframe embed can cost here: a frame from another origin holding one bold word
+// (what STYLED_CARD waits for) and nothing else. Its distance above the limit is the browser's
+// own cost of a frame (a second document to commit, style, lay out and paint) plus a round trip.
+const oneWord = await startHost({ '/word': '<!doctype html><html lang="en"><meta charset="utf-8"><title>One word</title><b class="xc-v">RMB 10 billion</b>' })
+const frameFloor = `<iframe src="${oneWord.origin}/word" title="One word" height="300" style="width:100%;border:0"></iframe>`
 const fragmentRes = await fetch(`${app.origin}/v1/card.html?lang=en&variant=compact`)
 // (absent before issue 17: the bench also runs on an older tree, for the before-and-after)
 const fragment = fragmentRes.ok ? await fragmentRes.text() : undefined
@@ -58,6 +63,7 @@ const EMBEDS = {
   'script without preload': snippet('script').replace(/^<link rel="preload"[^>]*>\n/, ''),
   iframe: snippet('iframe'),
   ...(lazyFrame != snippet('iframe') && { 'iframe lazy': lazyFrame }),
+  'iframe floor': frameFloor,
   ...(fragment && { 'server-side': fragment }),
 }
 const slug = (kind) => `/${kind.replace(/ /g, '-')}`
@@ -180,6 +186,7 @@ try {
     console.log(`\n${timingTable(results)}`)
     await browser.close()
     await host.stop()
+    await oneWord.stop()
     app.stop()
     baseline.stop()
     process.exit(0)
@@ -218,6 +225,7 @@ try {
 } finally {
   await browser.close()
   await host.stop()
+  await oneWord.stop()
   app.stop()
   baseline.stop()
 }

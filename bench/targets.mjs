@@ -45,6 +45,7 @@ export function timingTable({ timing: t, runs, emulation }) {
     ['Script snippet without the preload line', 'script without preload', '–'],
     ['Iframe snippet', 'iframe', '≤ ×1.1 of the limit', (r) => r.toLimit <= 1.1],
     ['The same iframe with loading="lazy"', 'iframe lazy', '–'],
+    ['Iframe floor: a frame holding one word, from another origin', 'iframe floor', '–'],
     ['Server-side card (/v1/card.html in the page)', 'server-side', '≤ ×1.05 of the floor', (r) => r.ratio <= 1.05],
   ]
   return [
