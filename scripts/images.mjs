@@ -203,11 +203,14 @@ export async function buildImages() {
   return { catalogue, sizes, files: written.size, rendered, total: jobs.length, ms: Math.round(performance.now() - started) }
 }
 
+// Asset routing answers the images without the worker, so without its transportSecurity: the
+// same value, read from the worker's own source.
+const { HSTS } = await importSource("export { HSTS } from './src/lib/headers.ts'")
+
 /** Workers Static Assets headers for the images: immutable, readable from anywhere. */
 export const IMAGE_HEADERS = [
   '/img/*',
-  // Asset routing answers these without the worker, so without its transportSecurity (src/lib/headers.ts).
-  '  Strict-Transport-Security: max-age=63072000; includeSubDomains; preload',
+  `  Strict-Transport-Security: ${HSTS}`,
   '  Access-Control-Allow-Origin: *',
   '  Cross-Origin-Resource-Policy: cross-origin',
   '  X-Content-Type-Options: nosniff',
