@@ -3,6 +3,7 @@ import type { Lang } from './card-model'
 // Shared by the worker (lang, Accept-Language) and embed.js (lang attributes, navigator.languages),
 // so a tag means the same card wherever it is read. No table of our own: the runtime's CLDR data
 // (Intl.Locale) gives each tag its likely script and region, so this stays a few bytes in embed.js.
+// Only the tags we serve as they are (and en-<region>) are answered before asking it.
 
 const SERVED = /^(?:en(?:[-_][a-z]{2})?|zh[-_](cn|hk|tw))$/i
 
