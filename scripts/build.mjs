@@ -10,7 +10,7 @@ import { build, transform } from 'esbuild'
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
-import { IMAGE_HEADERS, buildImages } from './images.mjs'
+import { buildImages } from './images.mjs'
 import { importSource } from './import-source.mjs'
 
 const root = new URL('..', import.meta.url)
@@ -94,7 +94,7 @@ export async function buildAssets() {
   const images = await buildImages()
   const out = at('dist/public/')
   for (const file of await readdir(out)) if (file != 'img') await rm(new URL(file, out), { recursive: true })
-  await writeFile(new URL('_headers', out), IMAGE_HEADERS.join('\n') + '\n')
+  await writeFile(new URL('_headers', out), images.headers.join('\n') + '\n')
   // The worker inlines the same minified stylesheet into /card.
   await writeFile(at('dist/card.css'), await minifyCss(at('widget/card.css').pathname))
   await writeFile(at('dist/manifest.json'), JSON.stringify(manifest, null, 2) + '\n')

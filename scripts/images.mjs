@@ -49,7 +49,8 @@ export const loadModules = () =>
     export { figureIds } from './src/data'
     export { CardImage, ShareImage, SHARE } from './widget/CardImage'
     export { readTokens } from './widget/card-tokens'
-    export { cardKey } from './widget/snippets'`)
+    export { cardKey } from './widget/snippets'
+    export { HSTS } from './src/lib/headers'`)
 
 /** A Preact element tree as the plain { type, props } objects satori reads, components called. */
 export function plain(node) {
@@ -200,17 +201,15 @@ export async function buildImages() {
   const sizes = Object.fromEntries(
     ['card', 'share'].flatMap((shape) => ['compact', 'full', 'stat'].map((v) => [`${shape} ${v}`, [Math.min(...bytes(shape, v)), Math.max(...bytes(shape, v))]])),
   )
-  return { catalogue, sizes, files: written.size, rendered, total: jobs.length, ms: Math.round(performance.now() - started) }
+  return { catalogue, headers: imageHeaders(m.HSTS), sizes, files: written.size, rendered, total: jobs.length, ms: Math.round(performance.now() - started) }
 }
 
-// Asset routing answers the images without the worker, so without its transportSecurity: the
-// same value, read from the worker's own source.
-const { HSTS } = await importSource("export { HSTS } from './src/lib/headers.ts'")
-
-/** Workers Static Assets headers for the images: immutable, readable from anywhere. */
-export const IMAGE_HEADERS = [
+/** Workers Static Assets headers for the images (dist/public/_headers): immutable, readable from
+ *  anywhere. Asset routing answers them without the worker, so without its transportSecurity:
+ *  its HSTS value, from the worker's own source. */
+const imageHeaders = (hsts) => [
   '/img/*',
-  `  Strict-Transport-Security: ${HSTS}`,
+  `  Strict-Transport-Security: ${hsts}`,
   '  Access-Control-Allow-Origin: *',
   '  Cross-Origin-Resource-Policy: cross-origin',
   '  X-Content-Type-Options: nosniff',
