@@ -95,6 +95,14 @@ const STYLED_CARD = (STYLED) => {
 // Emulation.setCPUThrottlingRate on the page does not reach: the frame's work would run at full
 // speed while the host's runs at ×4. So one process, and a check that the frame is in it.
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--disable-site-isolation-trials'] })
+// Everything the bench started, stopped the same way on both of its ways out.
+const stopAll = async () => {
+  await browser.close()
+  await host.stop()
+  await oneWord.stop()
+  app.stop()
+  baseline.stop()
+}
 const results = { date: new Date().toISOString(), runs: RUNS, emulation: { cpuSlowdown: CPU_SLOWDOWN, network: 'slow 4G (150 ms RTT, 1.6 Mbps down)' } }
 
 try {
@@ -184,11 +192,7 @@ try {
   if (TIMING_ONLY) {
     console.log(JSON.stringify({ bytes: results.bytes.scriptPathByCard, timing: results.timing }, null, 2))
     console.log(`\n${timingTable(results)}`)
-    await browser.close()
-    await host.stop()
-    await oneWord.stop()
-    app.stop()
-    baseline.stop()
+    await stopAll()
     process.exit(0)
   }
   results.lighthouse = await lighthouseBench(app.origin)
@@ -223,11 +227,7 @@ try {
     statuses, p99: mixed.latency.p99,
   }
 } finally {
-  await browser.close()
-  await host.stop()
-  await oneWord.stop()
-  app.stop()
-  baseline.stop()
+  await stopAll()
 }
 
 // Upload size and Miniflare cold start, each beside a bare Hono worker's (bench/coldstart.mjs).
