@@ -421,7 +421,8 @@ for (const name of enginesToRun()) {
         await fits(needs[320])
         if (variant == 'full') assert.ok(needs[320] > needs[640], `${lang}: full grows when narrower`)
         else assert.deepEqual([needs[640], needs[320]], [heights[variant], heights[variant]], `${q}: one height at every width`)
-        assert.ok(Math.abs((await p.size('#f')).height - needs[320]) <= 2)
+        const settled = (await p.size('#f')).height
+        assert.ok(Math.abs(settled - needs[320]) <= 2, `${q} at 320: the iframe is ${settled}px tall after being ${needs[320]}px`)
         const loads = await p.evaluate(() => __events.filter((e) => e.type == 'xiaomi-ev-card:load').map((e) => `${e.on} ${e.detail.lang} ${e.detail.variant}`))
         assert.deepEqual(loads, [`iframe ${models[`${variant}-${lang}`].lang} ${variant}`])
       }
