@@ -95,6 +95,9 @@ export const LocaleStrings = v.strictObject({
   punctuation: v.strictObject({ after: v.string(), stop: v.string(), colon: v.string(), list: v.string() }),
   /** How the language says each qualifier a text can claim (regular expressions, case-insensitive): the data check holds every text to its evidence. */
   claims: v.strictObject({ 'more-than': v.string(), estimated: v.string(), approximately: v.string() }),
+  /** Other tags that mean this language (widget/lang.ts matches them by CLDR; the data check holds
+   *  each to it): the API's documentation and its error messages give them as examples. */
+  otherTags: v.array(v.string()),
   /** The typeface the card images are drawn in: an @fontsource package and its family. */
   font: v.strictObject({ package: v.string(), family: v.string() }),
 })

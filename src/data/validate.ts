@@ -4,6 +4,7 @@ import { CardConfig, Corrections, FactSet, Locales, QUALIFIERS, type Correction,
 import { dateLine } from '../../widget/card-model'
 import { formatDate, formatFigure, formatNumber, quoteByline } from './format'
 import { QUOTATION, claimedBySource, claimedIn, datesIn } from './claims'
+import { matchLang } from '../../widget/lang'
 
 export interface RawData {
   facts: unknown
@@ -74,6 +75,7 @@ function checkQualifierWords(locales: LocaleSet, sourceLang: string): string[] {
       const says = [...claimedIn(pattern, locales[lang].claims)]
       if (says.join() !== q) errors.push(`locale.json: ${lang}.qualifier.${q} "${pattern}" reads as ${says.join(' and ') || 'nothing'}; it must read as ${q}`)
     }
+    for (const tag of locales[lang].otherTags) if (matchLang(tag) !== lang) errors.push(`locale.json: ${lang}.otherTags: ${tag} means ${matchLang(tag) ?? 'no language we serve'}`)
     const marked = locales[lang].translatedQuote !== undefined
     if (marked === (lang === sourceLang))
       errors.push(`locale.json: ${lang}.translatedQuote: ${marked ? 'the source language quotes, it does not translate' : 'a quote translated from the source must be marked as one'}`)

@@ -1,8 +1,9 @@
 import { DEFAULT_LANG, LANGS, type Lang } from '../../widget/card-model'
 import { firstLang } from '../../widget/lang'
+import { locales } from '../data'
 
 // Tags map to our languages by CLDR's likely subtags and parent locales (widget/lang.ts, which
-// embed.js shares): zh, zh-Hans, zh-SG → zh-CN; zh-Hant, zh-TW → zh-TW; zh-HK, zh-MO → zh-HK.
+// embed.js shares); data/locale.json's otherTags give examples.
 
 /** The reader's first acceptable language by q-value, else the default (English). */
 export function negotiateLang(acceptLanguage: string | undefined): Lang {
@@ -20,4 +21,4 @@ export function negotiateLang(acceptLanguage: string | undefined): Lang {
   return firstLang(ranked.map((r) => r.tag)) ?? DEFAULT_LANG
 }
 
-export const LANG_HELP = `lang must be one of ${LANGS.join(', ')} (or another tag of these languages: a region, a script, a parent such as ${[...new Set(LANGS.map((l) => l.split('-')[0]))].join(' or ')})`
+export const LANG_HELP = `lang must be one of ${LANGS.join(', ')} (or another tag of these languages, such as ${LANGS.flatMap((l) => locales[l].otherTags).join(', ')})`

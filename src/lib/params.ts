@@ -17,8 +17,9 @@ export const langParam = v.optional(
     v.check((tag) => matchLang(tag) !== undefined, LANG_HELP),
     v.metadata({
       description:
-        `Language: ${LANGS.map((l) => `${l} (${locales[l].language})`).join(', ')}. Other tags of these languages are matched by ` +
-        'CLDR likely subtags and parent locales (docs/api.md). Without it, Accept-Language decides. Content-Language names the language served.',
+        `Language: ${LANGS.join(', ')} (${LANGS.map((l) => locales[l].language).join('; ')}). Other tags are matched by CLDR likely ` +
+        `subtags and parent locales: ${LANGS.map((l) => `${locales[l].otherTags.join(', ')} → ${l}`).join('; ')}. ` +
+        'Without it, Accept-Language decides. Content-Language names the language served.',
       example: LANGS.at(-1),
     }),
     // Matched once, here: every route after the schema has the language we serve.

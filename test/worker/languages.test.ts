@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { LANGS } from '../../widget/card-model'
+import { locales } from '../../src/data'
 // One rule for the API's lang and Accept-Language and for embed.js's lang attributes.
 import { matchLang } from '../../widget/lang'
 import { ORIGIN, cardHeight, expectProblem, get, getJson } from './helpers'
@@ -127,10 +128,9 @@ describe('every language, everywhere', () => {
     const { body } = await getJson('/openapi.json')
     for (const path of ['/v1/facts', '/v1/facts/{id}', '/v1/card', '/card']) {
       const lang = body.paths[path].get.parameters.find((p: any) => p.name === 'lang')
-      expect(lang.description, path).toContain('en, zh-CN, zh-HK, zh-TW')
-      expect(lang.description, path).toContain('zh-Hant → zh-TW')
-      expect(lang.description, path).toContain('zh-MO, zh-Hant-HK → zh-HK')
-      expect(lang.schema.example ?? lang.example, path).toBe('zh-HK')
+      expect(lang.description, path).toContain(LANGS.join(', '))
+      for (const l of LANGS) expect(lang.description, path).toContain(`${locales[l].otherTags.join(', ')} → ${l}`)
+      expect(LANGS, path).toContain(lang.schema.example ?? lang.example)
     }
     expect(body.components.schemas.Card.properties.lang.enum).toEqual([...LANGS])
   })
