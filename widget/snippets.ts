@@ -12,8 +12,8 @@ export interface SnippetOptions {
   style?: CardStyle
   /** The fallback link's text and the iframe's title, in each language. */
   headlines: Record<Lang, string>
-  /** The AMP snippet's overflow button, in each language. */
-  more: Record<Lang, string>
+  /** The AMP snippet's overflow button ("Show the whole card"), in each language. */
+  showCard: Record<Lang, string>
   pinned: { src: string; integrity: string }
   /** What the snippets say of each card, by cardKey(), from the catalogue. */
   cards: Record<string, SnippetCard>
@@ -100,7 +100,7 @@ export function snippets(o: SnippetOptions) {
     `<amp-iframe src="${href}" title="${headline}" layout="fixed-height" height="${card.frameHeight}" resizable frameborder="0"`,
     `  sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox">`,
     `  <amp-img placeholder layout="fill" src="${escape(png.card)}" alt="${escape(card.alt)}"></amp-img>`,
-    `  <button overflow type="button">${escape(o.more[o.lang])}</button>`,
+    `  <button overflow type="button">${escape(o.showCard[o.lang])}</button>`,
     `</amp-iframe>`,
   ].join('\n')
   const img = `<img src="${escape(png.card)}" width="${card.image.width}" height="${card.image.height}" alt="${escape(card.alt)}">`

@@ -131,11 +131,11 @@ function ErrorPage({ problems }: { problems: string[] }) {
   )
 }
 
-type Look = { Variables: { card: ReturnType<typeof parseCardPageQuery>; css: string; cssHash: string } }
+type CardPageVars = { Variables: { card: ReturnType<typeof parseCardPageQuery>; css: string; cssHash: string } }
 
 /** The query, and the stylesheet it needs: the card's, with the publisher's style as the card's custom
  *  properties (hashed here: the style is the caller's), or the error page's. Before the CSP is set. */
-const look = createMiddleware<Look>(async (c, next) => {
+const parseQueryAndStyle = createMiddleware<CardPageVars>(async (c, next) => {
   const card = parseCardPageQuery(new URL(c.req.url).searchParams)
   const style = card.success ? styleDeclarations(pickStyle(card.query)) : ''
   const sheet = !card.success ? styles.cardError : style ? { css: `${styles.card.css}main{${style}}` } : styles.card
@@ -148,7 +148,7 @@ const look = createMiddleware<Look>(async (c, next) => {
 // Being framed anywhere is the point of this page; everything else is locked down.
 const security = pageSecurity({ styleSrc: [(c) => c.get('cssHash')], formAction: ["'none'"], frameAncestors: ['*'] })
 
-export const cardPage = new Hono<Look>().get('/card', look, security, (c) => {
+export const cardPage = new Hono<CardPageVars>().get('/card', parseQueryAndStyle, security, (c) => {
   const parsed = c.get('card')
   const css = c.get('css')
   if (!parsed.success) {

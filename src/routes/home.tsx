@@ -238,7 +238,7 @@ export const home = new Hono().get('/', security, (c) => {
     ...card,
     pinned: { src: manifest.embed.pinned, integrity: manifest.embed.integrity },
     headlines: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].headline])) as Record<Lang, string>,
-    more: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].showCard])) as Record<Lang, string>,
+    showCard: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].showCard])) as Record<Lang, string>,
     facts: figureIds.map((id) => ({ id, label: (factsById.get(id) as Figure).label.en })),
     cards: (cards ??= snippetCards()),
     languages: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].language])) as Record<Lang, string>,
