@@ -292,33 +292,49 @@ for (const name of enginesToRun()) {
       await p.close()
     })
 
-    it('lets embed.js arriving later take the server-side card over without drawing it again, then follow attribute changes', async () => {
+    it('hydrates the server-side card when embed.js arrives later: the same nodes and text, no request; then follows attribute changes', async () => {
       const p = await engine.newPage({ width: 800, height: 900 })
       await p.goto(`${host.origin}/fragment-later`)
       await p.evaluate((src) => {
         const el = document.querySelector('xiaomi-ev-card')
-        window.__article = el.shadowRoot.querySelector('article')
+        // Every node of the server's shadow root, in order, and its text, before any script of ours runs.
+        window.__walk = () => {
+          const walker = document.createTreeWalker(el.shadowRoot)
+          const nodes = []
+          while (walker.nextNode()) nodes.push(walker.currentNode)
+          return nodes
+        }
+        window.__nodes = __walk()
+        window.__text = el.shadowRoot.textContent
         window.__drawn = []
+        // Any change but the theme's class (which may change, card.css): a node added, removed, retexted or re-attributed.
         new MutationObserver((records) => {
-          for (const r of records) if (r.type != 'attributes' || r.attributeName != 'class') __drawn.push(`${r.type} ${r.target.nodeName}`)
+          for (const r of records) if (r.type != 'attributes' || r.attributeName != 'class') __drawn.push(`${r.type} ${r.target.nodeName} ${r.attributeName ?? ''}`)
         }).observe(el.shadowRoot, { childList: true, subtree: true, characterData: true, attributes: true })
         document.head.append(Object.assign(document.createElement('script'), { src }))
       }, `${worker.origin}/embed.js`)
       await p.waitFor(() => __events.some((e) => e.type == 'load'))
-      const adopted = await p.evaluate(() => ({
-        same: document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article') === __article,
-        drawn: __drawn,
-        events: __events.map((e) => `${e.type} ${e.detail.lang} ${e.detail.variant}`),
-      }))
-      assert.deepEqual(adopted, { same: true, drawn: [], events: ['load en compact'] })
+      const adopted = await p.evaluate(() => {
+        const root = document.querySelector('xiaomi-ev-card').shadowRoot
+        const nodes = __walk()
+        return {
+          same: nodes.length == __nodes.length && nodes.every((n, i) => n === __nodes[i]),
+          text: root.textContent == __text,
+          drawn: __drawn,
+          fetches: __fetches,
+          events: __events.map((e) => `${e.type} ${e.detail.lang} ${e.detail.variant}`),
+        }
+      })
+      assert.deepEqual(adopted, { same: true, text: true, drawn: [], fetches: [], events: ['load en compact'] })
+      // Preact owns the hydrated card: an attribute change redraws it from the API, styled as before.
       const zh = Object.values(models).find((m) => m.lang != 'en' && m.variant == 'compact')
       await p.evaluate((lang) => document.querySelector('xiaomi-ev-card').setAttribute('lang', lang), zh.lang)
       await p.waitFor((h) => document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article')?.textContent.includes(h), [zh.headline])
       const after = await p.evaluate(() => {
         const article = document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article')
-        return { lang: article.lang, radius: getComputedStyle(article).borderTopLeftRadius, errors: __hostErrors }
+        return { lang: article.lang, radius: getComputedStyle(article).borderTopLeftRadius, articles: article.parentNode.querySelectorAll('article').length, errors: __hostErrors }
       })
-      assert.deepEqual(after, { lang: zh.lang, radius: '12px', errors: [] })
+      assert.deepEqual(after, { lang: zh.lang, radius: '12px', articles: 1, errors: [] })
       await p.close()
     })
 
