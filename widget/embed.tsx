@@ -113,12 +113,14 @@ class XiaomiEvCard extends HTMLElement {
     // server's root, whose <style> hydrates as it is) the same CSS as a <style>.
     const draw = (card: ComponentChild, paint = render) => paint([!root.adoptedStyleSheets.length && <style>{css}</style>, card], root)
     // Until data arrives the box already has the card's size and shows the publisher's link.
-    if (!served && query != this.shown?.query) {
+    const waiting = () =>
       draw(
         <div class={`xc xc-${variant} xc-${theme}`}>
           <slot />
         </div>,
       )
+    if (!served && query != this.shown?.query) {
+      waiting()
       this.shown = undefined
     }
 
@@ -152,7 +154,9 @@ class XiaomiEvCard extends HTMLElement {
       draw(<Card model={model} theme={theme as Theme} origin={ORIGIN} />)
       this.shown = { query, model }
     } catch (error) {
-      // No data, or data we cannot render (a proxy's page, a broken deploy): the publisher's link.
+      // No data, or data we cannot render (a proxy's page, a broken deploy): the publisher's link,
+      // drawn again, since preact has already taken the waiting box down when the card throws.
+      if (!served && generation == this.generation) waiting()
       fire('error', params.get('lang'))
       throw error
     }
