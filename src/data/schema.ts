@@ -130,8 +130,8 @@ export type Corrections = v.InferOutput<typeof Corrections>
 export const VariantRule = v.strictObject({
   /** What it shows, in a few words, for the API's documentation. */
   about: v.pipe(v.string(), v.minLength(1)),
-  /** The figures it shows; with `fact`, the one the `fact` parameter picks, and the first by default. */
-  figures: v.pipe(v.array(v.string()), v.minLength(1)),
+  /** The figures it shows (maybe none); with `fact`, the one the `fact` parameter picks, and the first by default. */
+  figures: v.array(v.string()),
   fact: v.optional(v.literal(true)),
   /** Shows the source's conversion beside a figure ("US$1.5 billion"). */
   equivalents: v.optional(v.literal(true)),
@@ -148,6 +148,7 @@ export type VariantRule = v.InferOutput<typeof VariantRule>
 export const CardConfig = v.pipe(
   v.strictObject({ default: v.string(), variants: v.record(v.pipe(v.string(), v.regex(/^[a-z]+$/)), VariantRule) }),
   v.check((c) => c.default in c.variants, 'default must name a variant'),
+  v.check((c) => Object.values(c.variants).every((r) => !r.fact || r.figures.length == 1), 'a variant that picks its figure lists one, its default'),
   v.check((c) => Object.values(c.variants).every((r) => r.share in c.variants), 'share must name a variant'),
 )
 export type CardConfig = v.InferOutput<typeof CardConfig>

@@ -144,7 +144,6 @@ describe('every claim no stronger than its evidence, in every language', () => {
   it('prints each fact with its span and why the span entails it', () => {
     const rows = factSet.facts.map((f) => `| ${f.id} | ${f.evidence.text.replaceAll('|', '\\|')} | ${f.note} |`)
     console.log(['| fact | evidence | why it entails the text |', '|---|---|---|', ...rows].join('\n'))
-    expect(rows).toHaveLength(factSet.facts.length)
     expect(errorsWith((d) => delete fact(d, 'ev-ceo').note).join()).toMatch(/^fact ev-ceo: facts\.\d+\.note/)
   })
 

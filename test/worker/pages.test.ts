@@ -53,7 +53,8 @@ describe('GET /card', () => {
   it('has title, description, canonical, Open Graph, Twitter, JSON-LD and oEmbed discovery', async () => {
     const html = await (await get('/card?variant=stat&fact=connected-devices&theme=dark&lang=en')).text()
     const canonical = `${ORIGIN}/card?lang=en&variant=stat&fact=connected-devices`
-    expect(attr(html, /<title>([^<]+)<\/title>/)).toBe('Xiaomi launches its smart electric vehicle business · Press release · April 1, 2021 · Updated December 1, 2026')
+    const { body: model } = await getJson('/v1/card?variant=stat&fact=connected-devices&lang=en')
+    expect(attr(html, /<title>([^<]+)<\/title>/)).toBe(`${model.headline} · ${model.date.text}`)
     expect(attr(html, /<meta name="description" content="([^"]+)"/)).toBe('Devices connected to the AIoT platform: 324.8 million+')
     expect(attr(html, /<link rel="canonical" href="([^"]+)"/)).toBe(canonical.replace(/&/g, '&amp;'))
     for (const p of ['og:type', 'og:title', 'og:description', 'og:url', 'og:site_name', 'og:locale']) {
