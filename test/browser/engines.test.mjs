@@ -95,6 +95,8 @@ before(async () => {
     '/scheme-dark': page(card('c', 'lang="en" variant="compact" theme="auto"') + script, '<style>:root { color-scheme: dark }</style>'),
     '/fragment': noScript(`<article><h1>Host</h1>${fragment}</article>`),
     '/fragment-later': page(`<article><h1>Host</h1>${Object.values(fragments).join('\n')}</article>`),
+    // A server-side card without the props beside it (one cached before they were added, or a sanitizer's).
+    '/fragment-bare': page(`<article><h1>Host</h1>${fragment.replace(/<script type="application\/json">[^]*?<\/script>/, '')}</article>`),
     // Three cards and a script included three times: one request, one card each, in the page's language.
     '/twice': page(card('a', '') + card('b', 'variant="compact"') + script + script + `<script async src="${worker.origin}/embed.js?again"></script>`, '', 'zh-CN'),
     '/invalid': page(card('c', 'lang="fr" theme="neon" variant="huge"') + script),
@@ -342,6 +344,31 @@ for (const name of enginesToRun()) {
         return { lang: article.lang, radius: getComputedStyle(article).borderTopLeftRadius, articles: article.parentNode.querySelectorAll('article').length, errors: __hostErrors }
       })
       assert.deepEqual(after, { lang: other.lang, radius: '12px', articles: 1, errors: [] })
+      await p.close()
+    })
+
+    it('takes a server-side card without its props over in place, with /v1/card\'s model', async () => {
+      const p = await engine.newPage({ width: 800, height: 900 })
+      await p.goto(`${host.origin}/fragment-bare`)
+      await p.evaluate((src) => {
+        const root = document.querySelector('xiaomi-ev-card').shadowRoot
+        window.__article = root.querySelector('article')
+        window.__text = root.textContent
+        document.head.append(Object.assign(document.createElement('script'), { src }))
+      }, `${worker.origin}/embed.js`)
+      await p.waitFor(() => __events.length >= 1)
+      const seen = await p.evaluate(() => {
+        const root = document.querySelector('xiaomi-ev-card').shadowRoot
+        return {
+          data: root.querySelector('script'),
+          same: root.querySelector('article') === __article && root.querySelectorAll('article').length == 1,
+          text: root.textContent == __text,
+          fetches: __fetches.map((u) => new URL(u).pathname),
+          events: __events.map((e) => `${e.type} ${e.detail.lang} ${e.detail.variant}`),
+        }
+      })
+      const m = models['compact-en']
+      assert.deepEqual(seen, { data: null, same: true, text: true, fetches: ['/v1/card'], events: [`load ${m.lang} ${m.variant}`] })
       await p.close()
     })
 
