@@ -72,8 +72,6 @@ async function bundle(entry) {
     bundle: true, minify: true, format: 'iife', target: 'es2022', write: false, legalComments: 'none',
     jsx: 'automatic', jsxImportSource: 'preact',
     define: { 'process.env.NODE_ENV': '"production"' },
-    // The card as DOM nodes, not preact's virtual DOM (widget/jsx-dom.ts), and all of them HTML (widget/no-svg.ts).
-    alias: { 'preact/jsx-runtime': at('widget/jsx-dom.ts').pathname, 'svg-tag-names': at('widget/no-svg.ts').pathname },
     plugins: [cssAsText],
   })
   return outputFiles[0].contents

@@ -14,6 +14,7 @@ const langs = cardLangs()
 const heights = cardHeights()
 let worker, host, deadApi, fragment, darkBg, variants, themes
 const models = {}
+const fragments = {}
 
 // What a host page records, before any of our code runs: its own errors, our warnings, the data
 // requests our script makes (counted at fetch(): a browser may retry a reset connection itself), and our events.
@@ -79,7 +80,8 @@ before(async () => {
   const allowed = (name) => openapi.paths['/card'].get.parameters.find((p) => p.name == name).schema.enum
   ;[variants, themes] = [allowed('variant'), allowed('theme')]
   for (const { lang, variant, id } of cases()) models[id] = await (await fetch(`${worker.origin}/v1/card?lang=${lang}&variant=${variant}`)).json()
-  fragment = await (await fetch(`${worker.origin}/v1/card.html?lang=en&variant=compact`)).text()
+  for (const { lang, variant, id } of cases()) fragments[id] = await (await fetch(`${worker.origin}/v1/card.html?lang=${lang}&variant=${variant}`)).text()
+  fragment = fragments['compact-en']
   // The dark theme's background as /card's own stylesheet declares it: light-dark(light, dark).
   darkBg = (await (await fetch(`${worker.origin}/card`)).text()).match(/--bg:\s*var\(--xc-background,\s*light-dark\([^,]+,\s*(#[0-9a-f]+)\)/)[1]
   deadApi = await startDeadApi(await (await fetch(`${worker.origin}/embed.js`)).text())
@@ -92,7 +94,9 @@ before(async () => {
     '/themed': page(card('c', 'lang="en" variant="compact" theme="light"') + script, THEMED),
     '/scheme-dark': page(card('c', 'lang="en" variant="compact" theme="auto"') + script, '<style>:root { color-scheme: dark }</style>'),
     '/fragment': noScript(`<article><h1>Host</h1>${fragment}</article>`),
-    '/fragment-later': page(`<article><h1>Host</h1>${fragment}</article>`),
+    '/fragment-later': page(`<article><h1>Host</h1>${Object.values(fragments).join('\n')}</article>`),
+    // A server-side card without the props beside it (one cached before they were added, or a sanitizer's).
+    '/fragment-bare': page(`<article><h1>Host</h1>${fragment.replace(/<script type="application\/json">[^]*?<\/script>/, '')}</article>`),
     // Three cards and a script included three times: one request, one card each, in the page's language.
     '/twice': page(card('a', '') + card('b', 'variant="compact"') + script + script + `<script async src="${worker.origin}/embed.js?again"></script>`, '', 'zh-CN'),
     '/invalid': page(card('c', 'lang="fr" theme="neon" variant="huge"') + script),
@@ -292,33 +296,79 @@ for (const name of enginesToRun()) {
       await p.close()
     })
 
-    it('lets embed.js arriving later take the server-side card over without drawing it again, then follow attribute changes', async () => {
+    it('hydrates the server-side cards when embed.js arrives later: the same nodes and text, no request; then follows attribute changes', async () => {
       const p = await engine.newPage({ width: 800, height: 900 })
       await p.goto(`${host.origin}/fragment-later`)
       await p.evaluate((src) => {
-        const el = document.querySelector('xiaomi-ev-card')
-        window.__article = el.shadowRoot.querySelector('article')
+        const roots = [...document.querySelectorAll('xiaomi-ev-card')].map((el) => el.shadowRoot)
+        // Every node of the server's shadow roots, in order, and their text, before any script of ours runs.
+        window.__walk = () =>
+          roots.flatMap((root) => {
+            const walker = document.createTreeWalker(root)
+            const nodes = []
+            while (walker.nextNode()) nodes.push(walker.currentNode)
+            return nodes
+          })
+        window.__nodes = __walk()
+        window.__texts = roots.map((root) => root.textContent)
         window.__drawn = []
-        new MutationObserver((records) => {
-          for (const r of records) if (r.type != 'attributes' || r.attributeName != 'class') __drawn.push(`${r.type} ${r.target.nodeName}`)
-        }).observe(el.shadowRoot, { childList: true, subtree: true, characterData: true, attributes: true })
+        // Any change but the theme's class (which may change, card.css): a node added, removed, retexted or re-attributed.
+        const observer = new MutationObserver((records) => {
+          for (const r of records) if (r.type != 'attributes' || r.attributeName != 'class') __drawn.push(`${r.type} ${r.target.nodeName} ${r.attributeName ?? ''}`)
+        })
+        for (const root of roots) observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true })
         document.head.append(Object.assign(document.createElement('script'), { src }))
       }, `${worker.origin}/embed.js`)
-      await p.waitFor(() => __events.some((e) => e.type == 'load'))
-      const adopted = await p.evaluate(() => ({
-        same: document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article') === __article,
-        drawn: __drawn,
-        events: __events.map((e) => `${e.type} ${e.detail.lang} ${e.detail.variant}`),
-      }))
-      assert.deepEqual(adopted, { same: true, drawn: [], events: ['load en compact'] })
-      const zh = Object.values(models).find((m) => m.lang != 'en' && m.variant == 'compact')
-      await p.evaluate((lang) => document.querySelector('xiaomi-ev-card').setAttribute('lang', lang), zh.lang)
-      await p.waitFor((h) => document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article')?.textContent.includes(h), [zh.headline])
+      const n = cases().length
+      await p.waitFor((n) => __events.length >= n, [n])
+      const adopted = await p.evaluate(() => {
+        const roots = [...document.querySelectorAll('xiaomi-ev-card')].map((el) => el.shadowRoot)
+        const nodes = __walk()
+        return {
+          same: nodes.length == __nodes.length && nodes.every((node, i) => node === __nodes[i]),
+          texts: roots.every((root, i) => root.textContent == __texts[i]),
+          drawn: __drawn,
+          fetches: __fetches,
+          events: __events.map((e) => `${e.type} ${e.detail.lang} ${e.detail.variant}`).sort(),
+        }
+      })
+      const loads = cases().map(({ id }) => `load ${models[id].lang} ${models[id].variant}`).sort()
+      assert.deepEqual(adopted, { same: true, texts: true, drawn: [], fetches: [], events: loads })
+      // Preact owns the hydrated card: an attribute change redraws it from the API, styled as before.
+      const first = models[cases()[0].id]
+      const other = Object.values(models).find((m) => m.lang != first.lang && m.variant == first.variant)
+      await p.evaluate((lang) => document.querySelector('xiaomi-ev-card').setAttribute('lang', lang), other.lang)
+      await p.waitFor((h) => document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article')?.textContent.includes(h), [other.headline])
       const after = await p.evaluate(() => {
         const article = document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article')
-        return { lang: article.lang, radius: getComputedStyle(article).borderTopLeftRadius, errors: __hostErrors }
+        return { lang: article.lang, radius: getComputedStyle(article).borderTopLeftRadius, articles: article.parentNode.querySelectorAll('article').length, errors: __hostErrors }
       })
-      assert.deepEqual(after, { lang: zh.lang, radius: '12px', errors: [] })
+      assert.deepEqual(after, { lang: other.lang, radius: '12px', articles: 1, errors: [] })
+      await p.close()
+    })
+
+    it('takes a server-side card without its props over in place, with /v1/card\'s model', async () => {
+      const p = await engine.newPage({ width: 800, height: 900 })
+      await p.goto(`${host.origin}/fragment-bare`)
+      await p.evaluate((src) => {
+        const root = document.querySelector('xiaomi-ev-card').shadowRoot
+        window.__article = root.querySelector('article')
+        window.__text = root.textContent
+        document.head.append(Object.assign(document.createElement('script'), { src }))
+      }, `${worker.origin}/embed.js`)
+      await p.waitFor(() => __events.length >= 1)
+      const seen = await p.evaluate(() => {
+        const root = document.querySelector('xiaomi-ev-card').shadowRoot
+        return {
+          data: root.querySelector('script'),
+          same: root.querySelector('article') === __article && root.querySelectorAll('article').length == 1,
+          text: root.textContent == __text,
+          fetches: __fetches.map((u) => new URL(u).pathname),
+          events: __events.map((e) => `${e.type} ${e.detail.lang} ${e.detail.variant}`),
+        }
+      })
+      const m = models['compact-en']
+      assert.deepEqual(seen, { data: null, same: true, text: true, fetches: ['/v1/card'], events: [`load ${m.lang} ${m.variant}`] })
       await p.close()
     })
 

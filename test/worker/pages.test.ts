@@ -26,13 +26,6 @@ describe('GET /card', () => {
     expect(html).toContain('<blockquote lang="en">with an initial investment of RMB 10 billion (US$1.5 billion)</blockquote>')
   })
 
-  it('draws no SVG, which embed.js would make as HTML elements (widget/no-svg.ts)', async () => {
-    for (const q of ['variant=compact', 'variant=stat', 'variant=full']) {
-      const card = (await (await get(`/card?lang=en&${q}`)).text()).match(/<article[^]*<\/article>/)![0]
-      expect(card, q).not.toMatch(/<(svg|math)[\s>]/)
-    }
-  })
-
   it("links each figure's evidence to its mark on /source and, by a text fragment, to its words, as the API does", async () => {
     for (const lang of ['en', 'zh-CN', 'zh-HK', 'zh-TW']) {
       for (const q of ['variant=compact', 'variant=full']) {
