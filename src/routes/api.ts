@@ -1,20 +1,31 @@
+import { Hono } from 'hono'
 import { conditional } from '../lib/cache-policy'
 import { family } from '../lib/family'
 import { apiSecurity, publicCors } from '../lib/headers'
+import { SIGNED_PATHS, signatures } from '../lib/signature'
 import { card } from './card'
 import { cardFragment } from './card-fragment'
 import { facts } from './facts'
 import { oembed } from './oembed'
 import { openApi } from './openapi'
+import { DIRECTORY_PATH, SIGNING, signingKeyDirectory } from './signing-keys'
 import { sourceApi } from './source'
 
 /** The JSON API, the server-side card and oEmbed, all described in /openapi.json (src/openapi.ts). */
-export const api = family(
-  { paths: ['/v1/*', '/openapi.json', '/oembed'], use: [apiSecurity, publicCors, conditional] },
+const routes = family(
+  { paths: ['/v1/*', '/openapi.json', '/oembed', DIRECTORY_PATH], use: [apiSecurity, publicCors, conditional] },
   facts,
   card,
   cardFragment,
   sourceApi,
   oembed,
   openApi,
+  signingKeyDirectory,
 )
+
+// The answers a reader may verify are signed outside everything else (docs/provenance.md), so the
+// signature covers the status and headers as sent: a 304 made inside is left unsigned.
+export const api = new Hono()
+const signed = signatures(SIGNING)
+for (const path of SIGNED_PATHS) api.use(path, signed)
+api.route('/', routes)
