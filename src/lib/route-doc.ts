@@ -55,6 +55,7 @@ export const HEADERS = {
   SourceCacheControl: { name: 'Cache-Control', required: true, description: 'Kept like the data; no-transform, so no cache re-encodes the body its Content-Digest is of.', schema: { type: 'string', const: SOURCE_CACHE_CONTROL } },
   ProblemCacheControl: { name: 'Cache-Control', required: true, description: 'A problem is kept one minute, never as long as the data.', schema: { type: 'string', const: PROBLEM_CACHE_CONTROL } },
   ErrorCacheControl: { name: 'Cache-Control', required: true, description: 'A 5xx is never stored.', schema: { type: 'string', const: ERROR_CACHE_CONTROL } },
+  KeysCacheControl: { name: 'Cache-Control', required: true, description: 'Kept like the data; never stored while the key is a throwaway of one isolate (no SIGNING_KEY secret: wrangler dev, the tests).', schema: { type: 'string', enum: [CACHE_CONTROL, ERROR_CACHE_CONTROL] } },
   ScriptCacheControl: { name: 'Cache-Control', required: true, description: 'The script may change with a deploy: 5 minutes, then a day of stale.', schema: { type: 'string', const: SCRIPT_CACHE_CONTROL } },
   ContentLanguage: { name: 'Content-Language', required: true, description: 'The language served: the lang parameter matched, else the Accept-Language choice, else en.', schema: { type: 'string', enum: LANGS } },
   ContentDigest: { name: 'Content-Digest', required: false, description: 'RFC 9530: the SHA-256 of the body sent, on a GET that sends one (not on HEAD or 304).', schema: { type: 'string', pattern: '^sha-256=:[A-Za-z0-9+/]+=*:$' } },

@@ -11,8 +11,9 @@ import { openApi } from './openapi'
 import { DIRECTORY_PATH, SIGNING, signingKeyDirectory } from './signing-keys'
 import { sourceApi } from './source'
 
-/** The JSON API, the server-side card and oEmbed, all described in /openapi.json (src/openapi.ts). */
-const routes = family(
+/** The JSON API, the server-side card and oEmbed, all described in /openapi.json (src/openapi.ts);
+ *  unsigned (bench/signing.mjs measures the signatures against it). */
+export const apiRoutes = family(
   { paths: ['/v1/*', '/openapi.json', '/oembed', DIRECTORY_PATH], use: [apiSecurity, publicCors, conditional] },
   facts,
   card,
@@ -28,4 +29,4 @@ const routes = family(
 export const api = new Hono()
 const signed = signatures(SIGNING)
 for (const path of SIGNED_PATHS) api.use(path, signed)
-api.route('/', routes)
+api.route('/', apiRoutes)

@@ -41,9 +41,9 @@ export const keyDirectoryDoc = (): RouteDoc => ({
     200: {
       description: 'The key set',
       content: { [DIRECTORY_TYPE]: { schema: KeySet } },
-      headers: ['ETag', 'CacheControl', 'ContentDigest', 'Signature', 'SignatureInput'],
+      headers: ['ETag', 'KeysCacheControl', 'ContentDigest', 'Signature', 'SignatureInput'],
     },
-    304: notModified(),
+    304: { ...notModified(), headers: ['ETag', 'KeysCacheControl'] },
   },
 })
 
