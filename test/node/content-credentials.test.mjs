@@ -4,6 +4,7 @@
 // changed pixel makes it Invalid; a chain made here is trusted only with its own root.
 import { before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
 import { readFileSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { crc32, deflateSync, inflateSync } from 'node:zlib'
@@ -32,15 +33,21 @@ async function read(bytes, anchor) {
   return { state: store.validation_state, failures, manifest, assertion: (label) => manifest.assertions.find((a) => a.label === label)?.data }
 }
 
-/** The PNG with one pixel changed, still a valid PNG: its image data inflated, one byte of the first
- *  row changed, deflated into one IDAT chunk with its CRC; every other chunk (the manifest too) kept. */
-function changePixel(png) {
+/** A PNG's chunks: type, the whole chunk, its data. */
+function chunksOf(png) {
   const chunks = []
   for (let at = 8; at < png.length; ) {
     const length = png.readUInt32BE(at)
     chunks.push({ type: png.toString('latin1', at + 4, at + 8), whole: png.subarray(at, at + 12 + length), data: png.subarray(at + 8, at + 8 + length) })
     at += 12 + length
   }
+  return chunks
+}
+
+/** The PNG with one pixel changed, still a valid PNG: its image data inflated, one byte of the first
+ *  row changed, deflated into one IDAT chunk with its CRC; every other chunk (the manifest too) kept. */
+function changePixel(png) {
+  const chunks = chunksOf(png)
   const pixels = inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)))
   pixels[1] ^= 1 // the first pixel of the first row (byte 0 is the row's filter type)
   const data = deflateSync(pixels)
@@ -62,8 +69,12 @@ describe('Content Credentials on the card images', () => {
     const files = readdirSync(IMG).filter((f) => f.endsWith('.png'))
     assert.ok(files.length > 0, 'the build wrote no images')
     for (const file of files) {
-      const { state, failures, manifest, assertion } = await read(readFileSync(new URL(file, IMG)), build.anchor)
+      const png = readFileSync(new URL(file, IMG))
+      const { state, failures, manifest, assertion } = await read(png, build.anchor)
       assert.equal(state, 'Trusted', `${file}: ${failures.join(', ')}`)
+      // Named by the image without its manifest (the caBX chunk), so a new certificate renames nothing.
+      const unsigned = Buffer.concat([png.subarray(0, 8), ...chunksOf(png).filter((c) => c.type !== 'caBX').map((c) => c.whole)])
+      assert.equal(file.match(/-([0-9a-f]{12})\.png$/)[1], createHash('sha256').update(unsigned).digest('hex').slice(0, 12), file)
       const work = assertion('stds.schema-org.CreativeWork')
       // The catalogue's cards that use this file: the manifest describes the image they show.
       const uses = cards.flatMap((c) => ['light', 'dark'].flatMap((theme) => ['card', 'share'].filter((shape) => c.images[theme][shape].path === `/img/${file}`).map((shape) => ({ c, theme, shape }))))
