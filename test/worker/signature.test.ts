@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import provenance from '../../data/provenance.json'
 import signingKeys from '../../data/signing-keys.json'
 import { keyDirectory } from '../../src/lib/signature'
 import { SIGNING } from '../../src/routes/signing-keys'
-import { get, getJson } from './helpers'
+import { ORIGIN, get, getJson } from './helpers'
 
 // The signatures themselves are verified by a library of others against `wrangler dev`
 // (test/node/signatures.test.mjs); here, in workerd, the key directory and what the worker signs.
@@ -39,5 +40,16 @@ describe('what is signed', () => {
     expect(revalidated.headers.get('Signature')).toBeNull()
     expect((await get('/v1/card', { method: 'HEAD' })).headers.get('Signature')).toBeNull()
     expect((await get('/openapi.json')).headers.get('Signature')).toBeNull()
+  })
+})
+
+describe('/source says how to verify', () => {
+  it("links the key directory and gives the commands for this origin, in data/provenance.json's words", async () => {
+    const html = await (await get('/source')).text()
+    const section = html.slice(html.indexOf('<section aria-labelledby="verify">'))
+    expect(section).toContain(`<h2 id="verify">${provenance.en.title}</h2>`)
+    expect(section).toContain(`<a href="${DIRECTORY}">${DIRECTORY}</a>`)
+    expect(section).toContain(`node scripts/verify.mjs '${ORIGIN}/v1/card?lang=en&amp;variant=compact'`)
+    expect(section).toContain('c2patool card.png')
   })
 })
