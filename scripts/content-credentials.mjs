@@ -4,7 +4,7 @@
 // c2pa-ts (pure TypeScript) writes it at build time; the tests read it with the CAI's own engine.
 //
 // The certificate and its key are build inputs: C2PA_CERT (a PEM file, the signing certificate
-// first, then its intermediates) and C2PA_KEY (its Ed25519 private key, PKCS #8 PEM). Without them
+// first, then its intermediates) and C2PA_KEY (its Ed25519 or ECDSA P-256 private key, PKCS #8 PEM). Without them
 // the build makes a throwaway chain (a root and a leaf under it), signs with that and says so: the
 // images then verify only against that root (dist/content-credentials.json), never a trust list.
 import { createHash, webcrypto } from 'node:crypto'
@@ -18,18 +18,26 @@ const DAY = 86_400_000
 /** RFC 9562 UUID (version 8, "custom") from a hash: the same image gets the same manifest id in every build. */
 const uuidOf = (hex) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 
+// The keys the build signs with: C2PA's Ed25519, and ES256 (ECDSA P-256), what most certificate
+// authorities on the C2PA trust list issue. Each with its COSE algorithm (RFC 9053).
+const ALGORITHMS = {
+  Ed25519: { generate: ED25519, sign: ED25519, cose: -8 },
+  ECDSA: { generate: { name: 'ECDSA', namedCurve: 'P-256' }, sign: { name: 'ECDSA', hash: 'SHA-256' }, cose: -7 },
+}
+
 /** A root CA and a leaf it signed, as C2PA requires of a signer: the leaf has digitalSignature key
  *  usage (critical), the emailProtection extended key usage, an authority key identifier, and is not
- *  self-signed. For the build without a certificate, and for the tests. */
-export async function throwawayChain(name = 'xiaomi-ev-card throwaway') {
-  const rootKeys = await webcrypto.subtle.generateKey(ED25519, true, ['sign', 'verify'])
-  const leafKeys = await webcrypto.subtle.generateKey(ED25519, true, ['sign', 'verify'])
+ *  self-signed. For the build without a certificate, and for the tests; `algorithm` Ed25519 or ECDSA. */
+export async function throwawayChain(name = 'xiaomi-ev-card throwaway', algorithm = 'Ed25519') {
+  const { generate, sign } = ALGORITHMS[algorithm]
+  const rootKeys = await webcrypto.subtle.generateKey(generate, true, ['sign', 'verify'])
+  const leafKeys = await webcrypto.subtle.generateKey(generate, true, ['sign', 'verify'])
   const notBefore = new Date(Date.now() - DAY)
   const notAfter = new Date(Date.now() + 365 * DAY)
   const root = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: '01',
     name: `CN=${name} root, O=xiaomi-ev-card test`,
-    notBefore, notAfter, signingAlgorithm: ED25519, keys: rootKeys,
+    notBefore, notAfter, signingAlgorithm: sign, keys: rootKeys,
     extensions: [
       new x509.BasicConstraintsExtension(true, 0, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
@@ -40,7 +48,7 @@ export async function throwawayChain(name = 'xiaomi-ev-card throwaway') {
     serialNumber: '02',
     subject: `CN=${name} signer, O=xiaomi-ev-card test`,
     issuer: root.subject,
-    notBefore, notAfter, signingAlgorithm: ED25519,
+    notBefore, notAfter, signingAlgorithm: sign,
     publicKey: leafKeys.publicKey, signingKey: rootKeys.privateKey,
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
@@ -63,18 +71,29 @@ export async function loadCredentials(env = process.env) {
   const pem = pemBlocks(await readFile(env.C2PA_KEY, 'utf8'), 'PRIVATE KEY')[0]
   if (!leaf || !pem) throw new Error('C2PA_CERT must hold PEM certificates (the signer first) and C2PA_KEY a PKCS #8 PEM private key')
   const key = new Uint8Array(Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64'))
-  if (leaf.publicKey.algorithm.name !== 'Ed25519') throw new Error(`C2PA_CERT's key is ${leaf.publicKey.algorithm.name}: the build signs with Ed25519 keys`)
+  const algorithm = leaf.publicKey.algorithm
+  if (!(algorithm.name === 'Ed25519' || (algorithm.name === 'ECDSA' && algorithm.namedCurve === 'P-256'))) {
+    throw new Error(`C2PA_CERT's key is ${algorithm.name} ${algorithm.namedCurve ?? ''}: the build signs with Ed25519 or ECDSA P-256 (ES256) keys`)
+  }
   return { leaf, chain, key, throwaway: false }
 }
 
-/** A signer for c2pa-ts, made once per build. */
-export async function makeSigner(credentials) {
-  const { LocalSigner, CoseAlgorithmIdentifier } = await import('@trustnxt/c2pa-ts/cose')
-  return new LocalSigner(credentials.key, CoseAlgorithmIdentifier.Ed25519, credentials.leaf, credentials.chain)
+/** A signer for c2pa-ts, made once per build. Not c2pa-ts's LocalSigner: for ES256 it writes the
+ *  signature as DER, which c2pa-rs rejects; COSE wants it raw (r|s, RFC 9053 §2.1), which is what
+ *  WebCrypto returns. Ed25519's is raw either way. */
+export async function makeSigner({ leaf, chain, key }) {
+  const { generate, sign, cose } = ALGORITHMS[leaf.publicKey.algorithm.name]
+  const privateKey = await webcrypto.subtle.importKey('pkcs8', key, generate, false, ['sign'])
+  return {
+    algorithm: cose,
+    certificate: leaf,
+    chainCertificates: chain,
+    sign: async (payload) => new Uint8Array(await webcrypto.subtle.sign(sign, privateKey, payload)),
+  }
 }
 
 // What a manifest adds to a PNG beyond its assertions: c2pa-ts reserves 25 kB for the signature by
-// default; Ed25519's is 64 bytes, and a few hundred carry the certificates' length variation.
+// default; Ed25519's and ES256's are 64 bytes, and a few hundred carry the certificates' variation.
 const SIGNATURE_PADDING = 512
 
 /**

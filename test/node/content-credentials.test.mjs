@@ -110,13 +110,17 @@ describe('Content Credentials on the card images', () => {
     assert.ok(failures.includes('assertion.dataHash.mismatch'), failures.join(', '))
   })
 
-  it('a chain made at test time is Trusted with its own root, and not with another', async () => {
-    const chain = await throwawayChain('content-credentials test')
-    const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#336699' } }).png().toBuffer()
-    const about = { name: 'test', inLanguage: 'en', dateModified: '2026-01-01' }
-    const signed = await signPng(png, { signer: await makeSigner(chain), about, generator: { name: 'test', version: '0' } })
-    assert.equal((await read(signed, chain.root.toString('pem'))).state, 'Trusted')
-    const other = await throwawayChain('another')
-    assert.notEqual((await read(signed, other.root.toString('pem'))).state, 'Trusted')
-  })
+  for (const algorithm of ['Ed25519', 'ECDSA']) {
+    it(`a chain made at test time (${algorithm}) is Trusted with its own root, and not with another`, async () => {
+      const chain = await throwawayChain('content-credentials test', algorithm)
+      const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#336699' } }).png().toBuffer()
+      const about = { name: 'test', inLanguage: 'en', dateModified: '2026-01-01' }
+      const signed = await signPng(png, { signer: await makeSigner(chain), about, generator: { name: 'test', version: '0' } })
+      const { state, failures, manifest } = await read(signed, chain.root.toString('pem'))
+      assert.equal(state, 'Trusted', failures.join(', '))
+      assert.equal(manifest.signature_info.alg, algorithm === 'ECDSA' ? 'Es256' : 'Ed25519')
+      const other = await throwawayChain('another', algorithm)
+      assert.notEqual((await read(signed, other.root.toString('pem'))).state, 'Trusted')
+    })
+  }
 })
