@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
-import { conditional } from '../lib/cache-policy'
-import { family } from '../lib/family'
+import { etags } from '../lib/cache-policy'
+import { routeFamily } from '../lib/family'
 import { apiSecurity, publicCors } from '../lib/headers'
 import { SIGNED_PATHS, signatures } from '../lib/signature'
 import { card } from './card'
@@ -13,8 +13,8 @@ import { sourceApi } from './source'
 
 /** The JSON API, the server-side card and oEmbed, all described in /openapi.json (src/openapi.ts);
  *  unsigned (bench/signing.mjs measures the signatures against it). */
-export const apiRoutes = family(
-  { paths: ['/v1/*', '/openapi.json', '/oembed', DIRECTORY_PATH], use: [apiSecurity, publicCors, conditional] },
+export const apiRoutes = routeFamily(
+  { paths: ['/v1/*', '/openapi.json', '/oembed', DIRECTORY_PATH], use: [apiSecurity, publicCors, etags] },
   facts,
   card,
   cardFragment,
