@@ -2,7 +2,7 @@
 // validate each route, so the worker serves the document without carrying a generator.
 import * as v from 'valibot'
 import { toJsonSchema, toJsonSchemaDefs, type ConversionConfig } from '@valibot/to-json-schema'
-import { cardDoc, CardModel } from './routes/card'
+import { cardDoc, CardModelSchema } from './routes/card'
 import { cardFragmentDoc } from './routes/card-fragment'
 import { ApiFact, FactList, factListDoc, factDoc } from './routes/facts'
 import { OEmbed, oembedDoc } from './routes/oembed'
@@ -17,7 +17,7 @@ import { SIGNED_PATHS } from './lib/signature'
 import { KeySet, keyDirectoryDoc } from './routes/signing-keys'
 
 // Named once in components.schemas, referenced everywhere else.
-const components: Record<string, v.GenericSchema> = { FactList, Fact: ApiFact, Problem, Card: CardModel, SourceDocument, OEmbed, KeySet }
+const components: Record<string, v.GenericSchema> = { FactList, Fact: ApiFact, Problem, Card: CardModelSchema, SourceDocument, OEmbed, KeySet }
 
 /** A signed route's answers with a body carry its signature (src/lib/signature.ts); its 304s do not. */
 const SIGNED = new Set<string>(SIGNED_PATHS.map((path) => path.replace(/:(\w+)/g, '{$1}')))
