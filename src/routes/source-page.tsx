@@ -2,6 +2,8 @@ import { Hono } from 'hono'
 import type { ComponentChildren } from 'preact'
 import { LANGS } from '../../widget/card-model'
 import { corrections, factSet, locales, source } from '../data'
+import provenance from '../../data/provenance.json'
+import { DIRECTORY_PATH } from './signing-keys'
 // The page's stylesheet and its CSP hash, from src/pages/source.css at build time.
 import styles from '../../dist/pages.json'
 import { Document, renderDocument } from '../pages/document'
@@ -61,11 +63,42 @@ function correctionList(): ComponentChildren {
   )
 }
 
+/** How a reader checks an answer and an image they were given (docs/provenance.md); the words are data/provenance.json's. */
+function verifySection(origin: string): ComponentChildren {
+  const t = provenance[factSet.source.lang as keyof typeof provenance] ?? provenance.en
+  const fill = (text: string) => text.replaceAll('{origin}', origin)
+  const [before, after] = t.answers.split('{directory}')
+  return (
+    <section aria-labelledby="verify">
+      <h2 id="verify">{t.title}</h2>
+      <p>
+        {before}
+        <a href={DIRECTORY_PATH}>{DIRECTORY_PATH}</a>
+        {after}
+      </p>
+      <pre>
+        <code>{fill(t.answersCommand)}</code>
+      </pre>
+      <p>{t.digest}</p>
+      <pre>
+        <code>{fill(t.digestCommand)}</code>
+      </pre>
+      <p>{t.images}</p>
+      <pre>
+        <code>{fill(t.imagesCommand)}</code>
+      </pre>
+      <p>{t.scripts}</p>
+    </section>
+  )
+}
+
 export const sourcePage = new Hono().get('/source', pageSecurity({ styleSrc: [styles.source.hash], scriptSrc: ["'none'"] }), (c) => {
   const { title, publisher, published } = factSet.source
+  // The commands name this origin, so the page is kept per origin.
+  const origin = new URL(c.req.url).origin
   return respondHtml(
     c,
-    'source-page',
+    `source-page|${origin}`,
     () =>
       renderDocument(
         <Document lang={factSet.source.lang} title={`${title} — source document`} css={styles.source.css}>
@@ -90,6 +123,7 @@ export const sourcePage = new Hono().get('/source', pageSecurity({ styleSrc: [st
             </header>
             <article>{markedParagraphs()}</article>
             {correctionList()}
+            {verifySection(origin)}
           </main>
         </Document>,
       ),

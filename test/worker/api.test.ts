@@ -245,7 +245,7 @@ describe('GET /openapi.json, as clients read it', () => {
   it("documents the headers a client relies on, and its examples are the worker's real answers", async () => {
     const { body } = await getJson('/openapi.json')
     const card = body.paths['/v1/card'].get.responses
-    expect(Object.keys(card['200'].headers).sort()).toEqual(['Cache-Control', 'Content-Language', 'ETag', 'Vary'])
+    expect(Object.keys(card['200'].headers).sort()).toEqual(['Cache-Control', 'Content-Digest', 'Content-Language', 'ETag', 'Signature', 'Signature-Input', 'Vary'])
     expect(Object.keys(body.paths['/card.png'].get.responses['302'].headers)).toContain('Location')
     const live = {
       '/v1/facts': (ex: any) => `/v1/facts?lang=${ex.lang}&ids=${ex.facts.map((f: any) => f.id).join(',')}`,
