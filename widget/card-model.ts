@@ -55,7 +55,7 @@ export const dateLine = (...parts: (string | undefined)[]) => parts.filter(Boole
  *  so #id still targets the mark. encodeURIComponent escapes the directive's ',' and '&' but not
  *  '-', which only marks a prefix or suffix at a term's start or end: no span starts or ends
  *  with one (src/data/validate.ts refuses it). */
-export const evidenceHref = (id: string, span: string) => `/source#${id}:~:text=${encodeURIComponent(span)}`
+export const evidenceHref = (id: string, span: string, lang: Lang) => `/source?hl=${lang}#${id}:~:text=${encodeURIComponent(span)}`
 
 /** compact and stat have one height in px at every width (card.css), so pages can reserve it. */
 export const CARD_HEIGHT = { compact: 300, stat: 240 } as const

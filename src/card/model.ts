@@ -48,7 +48,7 @@ export function buildCard(lang: Lang, variant: Variant, statFact?: string): Card
       attribution: quote.attribution[lang],
       byline: quoteByline(strings, quote.attribution[lang], translated),
       ...(translated && { translatedFrom: factSet.source.lang }),
-      href: evidenceHref(quote.id, quote.evidence.text),
+      href: evidenceHref(quote.id, quote.evidence.text, lang),
     }
     model.advantages = {
       title: strings.advantages,

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { THEMES, VARIANTS } from '../../widget/card-model'
+import { THEMES, VARIANTS, type Lang } from '../../widget/card-model'
 import { STYLE_PARAMS, malformed, type CardStyle } from '../../widget/card-style'
 import { matchLang } from '../../widget/lang'
 import { figureIds } from '../data'
@@ -59,8 +59,9 @@ export function parseCardPageQuery(params: URLSearchParams) {
 }
 
 /** The builder's rules (/ works without script): a parameter that is missing or wrong is its
- *  default, a style value only when well-formed, the accent only when ticked (a colour input always has one). */
-export function builderQuery(params: URLSearchParams) {
+ *  default (the card's language: the page's), a style value only when well-formed, the accent
+ *  only when ticked (a colour input always has one). */
+export function builderQuery(params: URLSearchParams, pageLang: Lang = 'en') {
   const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T) => allowed.find((v) => v === params.get(name)) ?? fallback
   const style: CardStyle = {}
   for (const name of STYLE_PARAMS) {
@@ -68,7 +69,7 @@ export function builderQuery(params: URLSearchParams) {
     if (value && !malformed(name, value) && (name != 'accent' || params.getAll('custom').includes('accent'))) style[name] = value
   }
   return {
-    lang: matchLang(params.get('lang') ?? 'en') ?? 'en',
+    lang: matchLang(params.get('lang') ?? '') ?? pageLang,
     theme: pick('theme', THEMES, 'auto'),
     variant: pick('variant', VARIANTS, 'compact'),
     fact: pick('fact', figureIds, figureIds[0]),

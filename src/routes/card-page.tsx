@@ -4,10 +4,11 @@ import { createMiddleware } from 'hono/factory'
 import styles from '../../dist/pages.json'
 import { Card } from '../../widget/Card'
 import { LANGS, type CardModel, type Lang, type Theme } from '../../widget/card-model'
+import { matchLang } from '../../widget/lang'
 import { cardUrl } from '../../widget/snippets'
 import manifest from '../../dist/manifest.json'
 import { buildCard } from '../card/model'
-import { factSet } from '../data'
+import { factSet, ui } from '../data'
 import { Document, cspHash, jsonForScript, renderDocument } from '../pages/document'
 import { ShareMeta } from '../pages/share-meta'
 import { HTML_TYPE, pageSecurity, respondHtml } from '../lib/pages'
@@ -27,6 +28,9 @@ const oembedUrl = (origin: string, canonical: string, format: 'json' | 'xml') =>
 export const oembedLinkHeader = (origin: string, canonical: string) =>
   `<${oembedUrl(origin, canonical, 'json')}>; rel="alternate"; type="application/json+oembed", ` +
   `<${oembedUrl(origin, canonical, 'xml')}>; rel="alternate"; type="text/xml+oembed"`
+
+/** A lang the API would take (at most 35 characters, as langParam), else none. */
+const validLang = (tag: string | undefined) => (tag && tag.length <= 35 && matchLang(tag) ? tag : undefined)
 
 const description = (m: CardModel) => m.figures.map((f) => `${f.label}: ${f.value}`).join(' · ')
 // Open Graph names locales with an underscore and always a region.
@@ -112,18 +116,27 @@ function CardPage({ model, theme, origin, canonical, alternates, css }: CardPage
   )
 }
 
-function ErrorPage({ problems }: { problems: string[] }) {
+/** "{n}" patterns of data/ui.json with markup in the slot. */
+const fill = (pattern: string, n: preact.ComponentChildren) => {
+  const [before, after] = pattern.split('{n}')
+  return [before, n, after]
+}
+
+// In the card's language when the reader asked for one we serve, else the negotiated one. English
+// gives each problem as the API words it; the others name the parameter (code) in their own words.
+function ErrorPage({ lang, problems }: { lang: Lang; problems: { name: string; reason: string }[] }) {
+  const t = ui[lang].cardError
   return (
-    <Document lang="en" title="This card cannot be shown" css={styles.cardError.css}>
+    <Document lang={lang} title={t.title} css={styles.cardError.css}>
       <main>
-        <h1>This card cannot be shown</h1>
+        <h1>{t.title}</h1>
         <ul>
           {problems.map((p) => (
-            <li key={p}>{p}</li>
+            <li key={p.reason}>{lang == 'en' ? p.reason : fill(t.problem, <code>{p.name}</code>)}</li>
           ))}
         </ul>
         <p>
-          <a href="/card">Show the default card</a> · <a href="/">Build a snippet</a>
+          <a href={`/card?lang=${lang}`}>{t.defaultCard}</a> · <a href={`/?hl=${lang}`}>{t.builder}</a>
         </p>
       </main>
     </Document>
@@ -151,8 +164,9 @@ export const cardPage = new Hono<Look>().get('/card', look, security, (c) => {
   const parsed = c.get('card')
   const css = c.get('css')
   if (!parsed.success) {
-    const html = renderDocument(<ErrorPage problems={parsed.problems.map((p) => p.reason)} />)
-    return c.body(html, 400, { 'Content-Type': HTML_TYPE, 'Cache-Control': PROBLEM_CACHE_CONTROL })
+    const chosen = resolveLang(c, validLang(c.req.query('lang')))
+    const html = renderDocument(<ErrorPage lang={chosen.lang} problems={parsed.problems} />)
+    return c.body(html, 400, { 'Content-Type': HTML_TYPE, 'Cache-Control': PROBLEM_CACHE_CONTROL, ...languageHeaders(chosen) })
   }
   const q = parsed.query
   const chosen = resolveLang(c, q.lang)
