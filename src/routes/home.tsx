@@ -149,14 +149,14 @@ function Home({ s }: { s: HomeState }) {
                 <input type="checkbox" name="custom" value="accent" checked={!!s.style?.accent} /> {t.useAccent}
               </label>{' '}
               <label>
-                {t.radius} <input type="number" name="radius" min="0" max="32" step="1" placeholder="12" value={s.style?.radius ?? ''} /> px
+                {t.radius} <input type="number" name="radius" min="0" max="32" step="1" placeholder="12" value={s.style?.radius ?? ''} />
               </label>{' '}
               <label>
                 {t.font}{' '}
                 <select name="font">
                   <option value="">{t.systemFont}</option>
                   {FONT_CHOICES.map((f) => (
-                    <option value={f} selected={f === s.style?.font} key={f}>
+                    <option value={f} selected={f === s.style?.font} key={f} translate="no">
                       {f}
                     </option>
                   ))}
@@ -212,7 +212,15 @@ function Home({ s }: { s: HomeState }) {
         <Platforms t={ui[s.hl].where} />
       </main>
       <footer>
-        API: <a href="/v1/facts">/v1/facts</a> · <a href="/v1/card">/v1/card</a> · <a href="/openapi.json">OpenAPI</a> ·{' '}
+        {t.api}{' '}
+        <a href="/v1/facts">
+          <code>/v1/facts</code>
+        </a>{' '}
+        ·{' '}
+        <a href="/v1/card">
+          <code>/v1/card</code>
+        </a>{' '}
+        · <a href="/openapi.json">{t.openapi}</a> ·{' '}
         <a href={`/source?hl=${s.hl}`}>{t.sourceDocument}</a>
       </footer>
       <script type="application/json" id="demo-config" dangerouslySetInnerHTML={{ __html: jsonForScript(s) }} />

@@ -58,7 +58,7 @@ function correctionList(t: UiStrings['source']): ComponentChildren {
             {c.field && ` (${field(c.field)})`}: <span lang="en">{c.what} {c.why}</span>
             <dl>
               {Object.keys(c.after).flatMap((lang) => [
-                <dt key={`${lang}-t`}>{locales[lang as keyof typeof locales].language}</dt>,
+                <dt key={`${lang}-t`} lang={lang}>{locales[lang as keyof typeof locales].language}</dt>,
                 <dd key={`${lang}-d`}>
                   <del lang={lang}>{c.before[lang as keyof typeof c.before]}</del> <ins lang={lang}>{c.after[lang as keyof typeof c.after]}</ins>
                 </dd>,
