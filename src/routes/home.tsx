@@ -47,6 +47,9 @@ const cardImages = (): HomeState['images'] =>
     ]),
   ) as HomeState['images']
 
+// Font stacks are CSS values, names not to translate (preact types translate as a boolean; HTML's values are yes/no).
+const NO_TRANSLATE = { translate: 'no' } as object
+
 /** What to paste where, and what the reader then sees (data/ui.json; docs/platforms.md has the sources). */
 function Platforms({ t }: { t: UiStrings['where'] }) {
   return (
@@ -156,7 +159,7 @@ function Home({ s }: { s: HomeState }) {
                 <select name="font">
                   <option value="">{t.systemFont}</option>
                   {FONT_CHOICES.map((f) => (
-                    <option value={f} selected={f === s.style?.font} key={f} translate="no">
+                    <option value={f} selected={f === s.style?.font} key={f} {...NO_TRANSLATE}>
                       {f}
                     </option>
                   ))}

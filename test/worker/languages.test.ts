@@ -110,7 +110,7 @@ describe('every language, everywhere', () => {
   it('the builder at / offers every language by code and by its own name', async () => {
     const html = await (await get('/?lang=zh-TW')).text()
     for (const [lang, name] of [['en', 'English'], ['zh-CN', '简体中文'], ['zh-HK', '繁體中文（香港）'], ['zh-TW', '繁體中文（台灣）']]) {
-      expect(html, lang).toMatch(new RegExp(`<input type="radio" name="lang" value="${lang}"( checked)?/> ${lang} <span lang="${lang}">${name}</span>`))
+      expect(html, lang).toMatch(new RegExp(`<input type="radio" name="lang" value="${lang}"( checked)?/> <span lang="${lang}">${name}</span> <code>${lang}</code>`))
     }
     expect(html).toContain('<input type="radio" name="lang" value="zh-TW" checked/>')
     expect(html).toContain('&lt;xiaomi-ev-card lang=&quot;zh-TW&quot;')
