@@ -6,10 +6,10 @@ import cardCss from '../../dist/card.css'
 import { Card } from '../../widget/Card'
 import { styleDeclarations } from '../../widget/card-style'
 import { cardUrl, escape, reserveStyle } from '../../widget/snippets'
-import { buildCard } from '../card/model'
+import { resolveCard } from '../card/catalogue'
 import { cardFragmentQuery } from '../card/query'
 import { pickStyle } from '../card/style'
-import { languageHeaders, resolveLang, valid } from '../lib/params'
+import { languageHeaders, valid } from '../lib/params'
 import { respondHtml } from '../lib/pages'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
 
@@ -32,25 +32,25 @@ export const cardFragmentDoc = (): RouteDoc => ({
 
 export const cardFragment = new Hono().get('/v1/card.html', valid('query', cardFragmentQuery), (c) => {
   const q = c.req.valid('query')
-  const chosen = resolveLang(c, q.lang)
-  const lang = chosen.lang
+  const chosen = resolveCard(c, q)
+  const { lang, fact } = chosen
   const origin = new URL(c.req.url).origin
   // On the element, not in the shadow root's sheet: it stays when embed.js later redraws the card,
   // and the host page's own rules on the element still win over it. Then the card's box, as the
   // script snippet reserves it: laid out as a block of its height however the HTML arrives.
   const look = styleDeclarations(pickStyle(q))
-  const style = [look, q.variant == 'full' ? 'display:block' : reserveStyle(q.variant)].filter(Boolean).join(';')
+  const style = [look, reserveStyle(q.variant)].filter(Boolean).join(';')
   return respondHtml(
     c,
-    `card-fragment|${origin}|${lang}|${q.variant}|${q.fact ?? ''}|${q.theme}|${style}`,
+    `card-fragment|${origin}|${lang}|${q.variant}|${fact ?? ''}|${q.theme}|${style}`,
     () => {
-      const model = buildCard(lang, q.variant, q.fact)
+      const { model } = chosen.card
       // The attributes the card was drawn from, lang resolved: embed.js reads the same card from them.
       const attrs = [`lang="${lang}"`, `variant="${q.variant}"`, `theme="${q.theme}"`]
       if (q.fact) attrs.push(`fact="${escape(q.fact)}"`)
       attrs.push(`style="${escape(style)}"`)
       const card = render(<Card model={model} theme={q.theme} origin={origin} />)
-      const link = `<a href="${escape(cardUrl({ origin, lang, variant: q.variant, fact: q.fact, theme: q.theme }))}">${escape(model.headline)}</a>`
+      const link = `<a href="${escape(cardUrl({ origin, lang, variant: q.variant, fact, theme: q.theme }))}">${escape(model.headline)}</a>`
       return `<xiaomi-ev-card ${attrs.join(' ')}><template shadowrootmode="open"><style>${cardCss}</style>${card}</template>${link}</xiaomi-ev-card>`
     },
     // Opened on its own, it is a document of ours: nothing in it may run or load.

@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
 import manifest from '../../dist/manifest.json'
-import { LANGS, THEMES, VARIANTS, type Lang } from '../../widget/card-model'
-import { imageKey, snippets, type CardImageInfo, type SnippetOptions } from '../../widget/snippets'
-import { cardOf } from '../card/catalogue'
-import { buildCard } from '../card/model'
+import { LANGS, THEMES, type Lang } from '../../widget/card-model'
+import { cardKey, snippets, type SnippetCard, type SnippetOptions } from '../../widget/snippets'
+import { DEFAULT_VARIANT, VARIANTS, VARIANT_TABLE } from '../../widget/variants'
+import { cardOf, fullWidthHeight } from '../card/catalogue'
 import { factsById, figureIds, locales, ui, type UiStrings } from '../data'
 import { ShareMeta } from '../pages/share-meta'
 import { builderQuery } from '../card/query'
@@ -15,7 +15,7 @@ import { pageSecurity, respondHtml } from '../lib/pages'
 import { FONT_CHOICES, contrastProblems } from '../../widget/card-style'
 import { CARD_SCHEMES } from '../card/style'
 import { htmlResponse as html, notModified, type RouteDoc } from '../lib/route-doc'
-import { languageHeaders, resolveLang } from '../lib/params'
+import { languageHeaders, resolveLang, servedLang } from '../lib/params'
 
 interface HomeState extends SnippetOptions {
   /** The page's language: hl, else Accept-Language; the card's (lang) starts on it. */
@@ -29,23 +29,18 @@ interface HomeState extends SnippetOptions {
   schemes: typeof CARD_SCHEMES
 }
 
-/** Every card's PNG size and alt text from the catalogue, so the builder writes the newsletter snippet as options change. */
-let images: HomeState['images'] | undefined
-const cardImages = (): HomeState['images'] =>
+/** What the snippets state of every card, from the catalogue, so the builder writes them as options change. */
+let cards: HomeState['cards'] | undefined
+const snippetCards = (): HomeState['cards'] =>
   Object.fromEntries(
-    LANGS.map((lang) => [
-      lang,
-      Object.fromEntries(
-        [...VARIANTS.filter((v) => v != 'stat').map((v) => [v, undefined] as const), ...figureIds.map((id) => ['stat', id] as const)].map(
-          ([variant, fact]): [string, CardImageInfo] => {
-            const card = cardOf(lang, variant, fact)
-            const { width, height } = card.images.light.card
-            return [imageKey(variant, fact), { alt: card.alt.card, facts: card.facts, width, height }]
-          },
-        ),
-      ),
-    ]),
-  ) as HomeState['images']
+    LANGS.flatMap((lang) =>
+      VARIANTS.flatMap((variant) => (VARIANT_TABLE[variant].fact ? figureIds : [undefined]).map((fact) => [lang, variant, fact] as const)),
+    ).map(([lang, variant, fact]): [string, SnippetCard] => {
+      const card = cardOf(lang, variant, fact)
+      const { width, height } = card.images.light.card
+      return [cardKey(lang, variant, fact), { alt: card.alt.card, facts: card.facts, image: { width, height }, frameHeight: fullWidthHeight(card) }]
+    }),
+  )
 
 // Font stacks are CSS values, names not to translate (preact types translate as a boolean; HTML's values are yes/no).
 const NO_TRANSLATE = { translate: 'no' } as object
@@ -106,7 +101,7 @@ function Home({ s }: { s: HomeState }) {
           <meta property="og:type" content="website" />
           <meta property="og:title" content="xiaomi-ev-card" />
           <meta property="og:url" content={`${s.origin}/`} />
-          <ShareMeta model={buildCard(s.hl, 'compact')} theme="light" origin={s.origin} />
+          <ShareMeta card={cardOf(s.hl, DEFAULT_VARIANT)} theme="light" origin={s.origin} />
           <link rel="alternate" hreflang="x-default" href={`${s.origin}/`} />
           {LANGS.map((l) => (
             <link rel="alternate" hreflang={l} href={`${s.origin}/?hl=${l}`} key={l} />
@@ -239,7 +234,7 @@ const security = pageSecurity(
 
 export const home = new Hono().get('/', security, (c) => {
   const url = new URL(c.req.url)
-  const page = resolveLang(c, url.searchParams.get('hl') ?? undefined)
+  const page = resolveLang(c, servedLang(url.searchParams.get('hl') ?? undefined))
   const { style, ...card } = builderQuery(url.searchParams, page.lang)
   const state: HomeState = {
     origin: url.origin,
@@ -248,9 +243,9 @@ export const home = new Hono().get('/', security, (c) => {
     ...card,
     pinned: { src: manifest.embed.pinned, integrity: manifest.embed.integrity },
     headlines: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].headline])) as Record<Lang, string>,
-    more: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].showCard])) as Record<Lang, string>,
+    showCard: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].showCard])) as Record<Lang, string>,
     facts: figureIds.map((id) => ({ id, label: (factsById.get(id) as Figure).label[page.lang] })),
-    images: (images ??= cardImages()),
+    cards: (cards ??= snippetCards()),
     languages: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].language])) as Record<Lang, string>,
     style,
     schemes: CARD_SCHEMES,

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { ComponentChildren } from 'preact'
 import { LANGS } from '../../widget/card-model'
 import { corrections, factSet, locales, source, ui, type UiStrings } from '../data'
-import { languageHeaders, resolveLang } from '../lib/params'
+import { languageHeaders, resolveLang, servedLang } from '../lib/params'
 // The page's stylesheet and its CSP hash, from src/pages/source.css at build time.
 import styles from '../../dist/pages.json'
 import { Document, renderDocument } from '../pages/document'
@@ -75,7 +75,7 @@ function correctionList(t: UiStrings['source']): ComponentChildren {
 // page's own words. The source itself stays as Xiaomi published it, marked as its language.
 export const sourcePage = new Hono().get('/source', pageSecurity({ styleSrc: [styles.source.hash], scriptSrc: ["'none'"] }), (c) => {
   const { title, publisher, published } = factSet.source
-  const page = resolveLang(c, c.req.query('hl'))
+  const page = resolveLang(c, servedLang(c.req.query('hl')))
   const t = ui[page.lang].source
   const original = factSet.source.lang
   return respondHtml(
