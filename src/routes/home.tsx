@@ -264,7 +264,9 @@ export const homeDoc = (): RouteDoc => ({
   path: '/',
   operationId: 'getHome',
   summary: "The publisher's page: live preview and snippet builder",
-  description: 'Previews the card in each language, theme and variant and writes the script, iframe and newsletter snippets for it; works without JavaScript.',
+  description:
+    'Previews the card in each language, theme and variant and writes the script, iframe and newsletter snippets for it; works without JavaScript. ' +
+    "The page speaks hl (en, zh-CN, zh-HK, zh-TW, as lang matches tags), else Accept-Language, and its builder starts on that language's card; lang, the card's, may differ.",
   tag: 'pages',
-  responses: { 200: html('The page', ['ETag', 'CacheControl']), 304: notModified() },
+  responses: { 200: html('The page', ['ETag', 'CacheControl', 'ContentLanguage', 'Vary']), 304: notModified('ContentLanguage', 'Vary') },
 })
