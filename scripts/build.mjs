@@ -35,7 +35,7 @@ export async function checkData() {
   const errors = validateData(
     {
       facts: await readJson('data/facts.json'), locales: await readJson('data/locale.json'),
-      card: await readJson('data/card.json'), corrections: await readJson('data/corrections.json'),
+      card: await readJson('data/card.json'), corrections: await readJson('data/corrections.json'), ui: await readJson('data/ui.json'),
     },
     source,
   )

@@ -45,8 +45,8 @@ export function Card({ model: m, theme, origin, level = 2 }: Props) {
                   <blockquote lang={m.source.lang}>
                     {f.evidence}
                   </blockquote>
-                  {/* evidenceHref(f.id, f.evidence), written out: the call would cost the script 21 B gzip (test/worker/pages.test.ts holds the two equal). */}
-                  <a href={`${origin}/source#${f.id}:~:text=${encodeURIComponent(f.evidence)}`} target="_blank">
+                  {/* evidenceHref(f.id, f.evidence, m.lang), written out: the call would cost the script 21 B gzip (test/worker/pages.test.ts holds the two equal). */}
+                  <a href={`${origin}/source?hl=${m.lang}#${f.id}:~:text=${encodeURIComponent(f.evidence)}`} target="_blank">
                     {m.source.label}
                   </a>
                 </div>

@@ -6,11 +6,14 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { enginesToRun, startEngine } from './engines.mjs'
 import { cardHeights, cardLangs, startHost, startWorker } from './harness.mjs'
 
 const langs = cardLangs()
+/** The publisher page's words in each language (data/ui.json). */
+const ui = JSON.parse(readFileSync(new URL('../../data/ui.json', import.meta.url), 'utf8'))
 const heights = cardHeights()
 let worker, host, deadApi, fragment, darkBg, variants, themes
 const models = {}
@@ -137,6 +140,55 @@ for (const name of enginesToRun()) {
       engine = await startEngine(name)
     })
     after(() => engine?.close())
+
+    // The publisher's page in each language: one body, run per engine and language.
+    for (const lang of langs) {
+      it(`builds a snippet on / in ${lang}: page and card in ${lang}, the preview follows the options, Copy copies`, async () => {
+        const p = await engine.newPage({ width: 1100, height: 900 })
+        await p.goto(`${worker.origin}/?hl=${lang}`)
+        const preview = () => document.querySelector('#script-preview xiaomi-ev-card')?.shadowRoot?.querySelector('article')
+        await p.waitFor(preview, [], { what: 'the live preview' })
+        // The builder starts on the card of the page's language.
+        assert.deepEqual(
+          await p.evaluate(() => ({ page: document.documentElement.lang, card: document.querySelector('input[name=lang]:checked').value, build: document.querySelector('#build').textContent })),
+          { page: lang, card: lang, build: ui[lang].home.build },
+        )
+        await p.evaluate(() => {
+          const stat = document.querySelector('input[name=variant][value=stat]')
+          stat.checked = true
+          stat.dispatchEvent(new Event('change', { bubbles: true }))
+        })
+        const fact = await p.evaluate(() => document.querySelector('#fact').value)
+        const model = await (await fetch(`${worker.origin}/v1/card?lang=${lang}&variant=stat&fact=${fact}`)).json()
+        await p.waitFor(
+          (value) => {
+            const a = document.querySelector('#script-preview xiaomi-ev-card')?.shadowRoot?.querySelector('article.xc-stat')
+            return a?.textContent.includes(value) && a
+          },
+          [model.figures[0].value],
+          { what: `the stat card's ${model.figures[0].value} in the preview` },
+        )
+        const snippet = await p.evaluate(() => document.querySelector('#snip-script').value)
+        assert.ok(snippet.includes(`<xiaomi-ev-card lang="${lang}" theme="auto" variant="stat" fact="${fact}"`), snippet)
+        // What the button hands the clipboard (the Clipboard API, or the selection it falls back to copying).
+        await p.evaluate(() => {
+          window.__copied = undefined
+          const write = navigator.clipboard?.writeText.bind(navigator.clipboard)
+          if (write) navigator.clipboard.writeText = (text) => ((window.__copied = text), write(text))
+          const exec = document.execCommand.bind(document)
+          document.execCommand = (command, ...rest) => {
+            const area = document.activeElement
+            if (command == 'copy') window.__copied ??= area.value.slice(area.selectionStart, area.selectionEnd)
+            return exec(command, ...rest)
+          }
+          document.querySelector('[data-copy=snip-script]').focus()
+        })
+        await p.press('Enter')
+        await p.waitFor((copied) => document.querySelector('[data-status=snip-script]').textContent == copied, [ui[lang].home.copied], { what: `"${ui[lang].home.copied}"` })
+        assert.equal(await p.evaluate(() => window.__copied), snippet)
+        await p.close()
+      })
+    }
 
     it('starts, and says which version ran', (t) => {
       t.diagnostic(`${name} ${engine.version}`)
@@ -578,9 +630,10 @@ for (const name of enginesToRun()) {
       await p.close()
     })
 
-    it("opens an evidence link at its span on /source, marked, its text fragment no part of the id", async () => {
+    it("opens an evidence link at its span on /source, marked, in the card's language, its text fragment no part of the id", async () => {
       const p = await engine.newPage({ width: 800, height: 900 })
-      const m = models[`compact-${langs[0]}`]
+      // A Chinese card: its reader lands on /source in the card's language, whatever the browser's.
+      const m = models[`compact-${langs.at(-1)}`]
       await p.goto(`${worker.origin}/card?lang=${m.lang}&variant=compact`)
       const href = await p.evaluate(() => document.querySelector('.xc-pop a').href)
       assert.match(href, /#[a-z0-9-]+:~:text=/)
@@ -592,6 +645,7 @@ for (const name of enginesToRun()) {
         return mark && { id: mark.id, text: mark.textContent, background: getComputedStyle(mark).backgroundColor }
       })
       assert.deepEqual(target, { id: m.figures[0].id, text: m.figures[0].evidence, background: 'rgb(255, 227, 207)' })
+      assert.equal(await p.evaluate(() => document.documentElement.lang), m.lang)
       await p.close()
     })
 

@@ -81,7 +81,7 @@ describe('GET /v1/facts/{id}', () => {
       for (const f of (await getJson(`/v1/facts?lang=${lang}`)).body.facts) {
         expect(f.note, f.id).toBe((factsById.get(f.id) as any).note)
         const [path, directive] = f.evidence.href.split(':~:text=')
-        expect(path, f.id).toBe(`/source#${f.id}`)
+        expect(path, f.id).toBe(`/source?hl=${lang}#${f.id}`)
         expect(decodeURIComponent(directive), f.id).toBe(f.evidence.text)
         const own = corrections.filter((c) => c.fact === f.id && lang in c.after)
         expect((f.corrections ?? []).map((c: any) => [c.date, c.before, c.after]), `${lang} ${f.id}`).toEqual(

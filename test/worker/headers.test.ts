@@ -84,9 +84,13 @@ const table: Row[] = [
   },
   { path: '/card?lang=en&variant=compact', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...EXPLICIT, ...tag('card'), 'Content-Language': 'en' } },
   { path: '/card?theme=neon', status: 400, headers: { ...PAGE, ...UNSIGNED, ...SHORT, ...tag('card'), 'Content-Security-Policy': /frame-ancestors \*/, 'Content-Type': 'text/html; charset=utf-8' } },
-  { path: '/source', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...EXPLICIT, ...tag('source'), 'Content-Security-Policy': /script-src 'none'.*frame-ancestors 'none'/ } },
-  { path: '/', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...EXPLICIT, ...tag('home'), 'Content-Security-Policy': /^default-src 'none';.*frame-ancestors 'none'; connect-src 'self'; frame-src 'self'$/, 'X-Frame-Options': 'DENY' } },
-  { path: '/?lang=zh-CN', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...EXPLICIT, ...tag('home') } },
+  // The pages' own words follow hl, else Accept-Language (the source text itself stays English).
+  { path: '/source', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...NEGOTIATED, ...tag('source'), 'Content-Security-Policy': /script-src 'none'.*frame-ancestors 'none'/ } },
+  { path: '/source?hl=zh-HK', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...EXPLICIT, 'Content-Language': 'zh-HK' } },
+  { path: '/?hl=zh-TW', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...EXPLICIT, 'Content-Language': 'zh-TW' } },
+  { path: '/', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...NEGOTIATED, ...tag('home'), 'Content-Security-Policy': /^default-src 'none';.*frame-ancestors 'none'; connect-src 'self'; frame-src 'self'$/, 'X-Frame-Options': 'DENY' } },
+  // lang is the card's: the page's own language still follows Accept-Language.
+  { path: '/?lang=zh-CN', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...NEGOTIATED, ...tag('home') } },
 ]
 
 // The widget scripts, served by the worker: cross-origin with SRI, a short life for /embed.js
