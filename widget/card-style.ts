@@ -74,14 +74,53 @@ const TEXT_ROLES = [
   ['accent', 'acc'],
 ] as const
 
+/** A text colour too faint on a background the card shows it on. */
+export interface ContrastProblem {
+  /** The parameter to change: the colour's own, or background when the theme's colour is too faint on it. */
+  name: StyleParam
+  role: (typeof TEXT_ROLES)[number][0]
+  scheme: 'light' | 'dark'
+  /** Whether the colour, and the background, are the publisher's (else the theme's own). */
+  ownColour: boolean
+  ownBackground: boolean
+  /** The lowest contrast it reaches, floored to hundredths. */
+  ratio: number
+  /** Why, in the API's words (English: its 400's invalid_params). */
+  reason: string
+}
+
+/** The builder's words for a problem, in the page's language (data/ui.json home.contrast). */
+export interface ContrastWords {
+  warning: string
+  yours: string
+  theirs: string
+  given: string
+  backgrounds: string
+  roles: Record<ContrastProblem['role'], string>
+  schemes: Record<ContrastProblem['scheme'], string>
+}
+
+const fill = (pattern: string, slots: Record<string, string>) => pattern.replace(/\{(\w+)\}/g, (slot, name: string) => slots[name] ?? slot)
+
+/** What the builder at / says of a problem: "Your accent colour on your background has contrast 4.48:1; …". */
+export function contrastWarning(p: ContrastProblem, words: ContrastWords): string {
+  const slots = { role: words.roles[p.role], scheme: words.schemes[p.scheme] }
+  return fill(words.warning, {
+    colour: fill(p.ownColour ? words.yours : words.theirs, slots),
+    background: fill(p.ownBackground ? words.given : words.backgrounds, slots),
+    ratio: String(p.ratio),
+    min: String(MIN_CONTRAST),
+  })
+}
+
 /** Each colour of `style` that is too faint on a background the card shows it on, in the schemes
  *  `theme` can take (auto: both), with why. Custom colours only: ours pass by design. */
 export function contrastProblems(
   style: CardStyle,
   theme: Theme,
   schemes: { light: SchemeColors; dark: SchemeColors },
-): { name: string; reason: string }[] {
-  const problems: { name: string; reason: string }[] = []
+): ContrastProblem[] {
+  const problems: ContrastProblem[] = []
   for (const scheme of theme == 'auto' ? (['light', 'dark'] as const) : [theme]) {
     const own = schemes[scheme]
     // A background given replaces the evidence pop-up's too (card.css --pop).
@@ -92,8 +131,10 @@ export function contrastProblems(
       const worst = Math.min(...backgrounds.map((bg) => contrast(style[role] ?? own[token], bg)))
       if (worst >= MIN_CONTRAST) continue
       const name = style[role] ? role : 'background'
-      const reason = `${style[role] ? role : `the ${scheme} theme's ${role}`} colour on ${against} has contrast ${Math.floor(worst * 100) / 100}:1; text needs at least ${MIN_CONTRAST}:1 (WCAG AA)`
-      if (!problems.some((p) => p.name == name && p.reason == reason)) problems.push({ name, reason })
+      const ratio = Math.floor(worst * 100) / 100
+      const reason = `${style[role] ? role : `the ${scheme} theme's ${role}`} colour on ${against} has contrast ${ratio}:1; text needs at least ${MIN_CONTRAST}:1 (WCAG AA)`
+      if (!problems.some((p) => p.name == name && p.reason == reason))
+        problems.push({ name, role, scheme, ownColour: !!style[role], ownBackground: !!style.background, ratio, reason })
     }
   }
   return problems

@@ -1,12 +1,14 @@
 // The publisher's page: keeps the preview and the snippets in step with the options, and
 // makes the copy buttons work. Without it the form still works by reloading the page.
 import { snippets, type SnippetOptions } from './snippets'
-import { STYLE_PARAMS, contrastProblems, malformed, type CardStyle, type SchemeColors } from './card-style'
+import { STYLE_PARAMS, contrastProblems, contrastWarning, malformed, type CardStyle, type ContrastWords, type SchemeColors } from './card-style'
 
 const config = JSON.parse(document.getElementById('demo-config')!.textContent!) as SnippetOptions & {
   schemes: { light: SchemeColors; dark: SchemeColors }
   /** The copy buttons' "Copied", in the page's language. */
   copied: string
+  /** The contrast warning's words, in the page's language. */
+  contrast: ContrastWords
 }
 const form = document.getElementById('options') as HTMLFormElement
 
@@ -20,10 +22,10 @@ function update() {
     fact: data.get('fact') as string,
     style: look(data),
   }
-  // The API's own rule: what it would refuse with a 400, said here before anyone pastes it.
+  // The API's own rule: what it would refuse with a 400, said here, in the page's words, before anyone pastes it.
   document.getElementById('contrast')!.textContent = contrastProblems(options.style!, options.theme, config.schemes)
-    .map((p) => `${p.name}: ${p.reason}. `)
-    .join('')
+    .map((p) => contrastWarning(p, config.contrast))
+    .join(' ')
   const { paste, preview, png } = snippets(options)
   for (const area of document.querySelectorAll<HTMLTextAreaElement>('[data-snippet]')) {
     area.value = paste[area.dataset.snippet as keyof typeof paste]

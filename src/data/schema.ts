@@ -107,6 +107,10 @@ export const Locales = byLang(LocaleStrings)
 export type Locales = v.InferOutput<typeof Locales>
 
 const isoDate = v.pipe(v.string(), v.isoDate())
+/** The language of a correction's note (what and why), as recorded; every other one has its translation. */
+export const NOTE_LANG = 'en'
+export const NOTE_TRANSLATIONS = LANGS.filter((lang) => lang !== NOTE_LANG)
+const note = v.pipe(v.string(), v.minLength(1))
 /** One entry of data/corrections.json: what readers saw before and see now, and why it changed. */
 export const Correction = v.pipe(
   v.strictObject({
@@ -115,8 +119,10 @@ export const Correction = v.pipe(
     fact: v.optional(v.string()),
     card: v.optional(v.picklist(['headline', 'source', 'date'])),
     field: v.optional(v.picklist(['text', 'label', 'value', 'byline'])),
-    what: v.pipe(v.string(), v.minLength(1)),
-    why: v.pipe(v.string(), v.minLength(1)),
+    what: note,
+    why: note,
+    /** what and why for /source's readers of every other language: a translation, saying no more than the English. */
+    translated: exactly(NOTE_TRANSLATIONS, v.strictObject({ what: note, why: note })),
     before: v.record(v.picklist(LANGS), v.string()),
     after: v.record(v.picklist(LANGS), v.string()),
   }),

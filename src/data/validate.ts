@@ -185,6 +185,12 @@ function checkCorrections(list: Correction[], byId: Map<string, Fact>, locales: 
     const where = `corrections.json: ${i} (${c.fact ?? c.card})`
     // /v1/facts serves them in every language: Chinese of one region would read wrong in another's.
     if (HAN.test(c.what + c.why)) errors.push(`${where}: what and why must be English`)
+    // A translation says no more than the English: no number the note does not state, and it is a translation.
+    const stated = statedIn(c.what + ' ' + c.why)
+    for (const [lang, t] of Object.entries(c.translated)) {
+      if (!HAN.test(t.what) || !HAN.test(t.why)) errors.push(`${where}: translated.${lang} must be written in ${lang}`)
+      for (const n of numbersIn(t.what + ' ' + t.why)) if (!stated.has(n)) errors.push(`${where}: translated.${lang} states ${n}, which the English note does not`)
+    }
     const fact = c.fact === undefined ? undefined : byId.get(c.fact)
     if (c.fact !== undefined && !fact) return errors.push(`${where}: names no fact`)
     if (Object.keys(c.after).sort().join() !== Object.keys(c.before).sort().join()) errors.push(`${where}: before and after name different languages`)
@@ -199,6 +205,9 @@ function checkCorrections(list: Correction[], byId: Map<string, Fact>, locales: 
   return errors
 }
 
+/** The {slots} a pattern fills, in order of first use: "{colour} on {background}" → {colour},{background}. */
+const slotsOf = (text: string) => [...new Set(text.match(/\{\w+\}/g))].sort().join()
+
 /** Every string's path in a tree of UI strings, with the string: "where.rows.4.1" → "…". */
 function uiStrings(value: unknown, path = ''): [string, unknown][] {
   if (value && typeof value == 'object') return Object.entries(value).flatMap(([k, v]) => uiStrings(v, path ? `${path}.${k}` : k))
@@ -206,7 +215,7 @@ function uiStrings(value: unknown, path = ''): [string, unknown][] {
 }
 
 // data/ui.json: the pages' own words. English is the reference: every language has each of its
-// strings, no other, none empty, with the same {n} slots, so no page falls back to English.
+// strings, no other, none empty, with the same {slots}, so no page falls back to English.
 function checkUi(raw: unknown): string[] {
   const ui = v.safeParse(UiSet, raw)
   if (!ui.success) return ui.issues.map((i) => `ui.json: ${keys(i).join('.')}: ${i.message}`)
@@ -217,7 +226,7 @@ function checkUi(raw: unknown): string[] {
     for (const [path, text] of reference) {
       const mine = own.get(path)
       if (typeof mine != 'string' || !mine.trim()) errors.push(`ui.json: ${lang}.${path}: missing; every language says what English says`)
-      else if (mine.includes('{n}') !== (text as string).includes('{n}')) errors.push(`ui.json: ${lang}.${path}: {n} must appear as in English`)
+      else if (slotsOf(mine) !== slotsOf(text as string)) errors.push(`ui.json: ${lang}.${path}: its slots must be English's, ${slotsOf(text as string) || 'none'}`)
     }
     for (const path of own.keys()) if (!reference.has(path)) errors.push(`ui.json: ${lang}.${path}: not a string English has`)
   }

@@ -12,7 +12,7 @@ import type { Figure } from '../data/schema'
 import styles from '../../dist/pages.json'
 import { Document, jsonForScript, renderDocument } from '../pages/document'
 import { pageSecurity, respondHtml } from '../lib/pages'
-import { FONT_CHOICES, contrastProblems } from '../../widget/card-style'
+import { FONT_CHOICES, contrastProblems, contrastWarning, type ContrastWords } from '../../widget/card-style'
 import { CARD_SCHEMES } from '../card/style'
 import { htmlResponse as html, notModified, type RouteDoc } from '../lib/route-doc'
 import { languageHeaders, resolveLang, servedLang } from '../lib/params'
@@ -22,6 +22,8 @@ interface HomeState extends SnippetOptions {
   hl: Lang
   /** What a copy button says once it has copied, in the page's language (widget/demo.ts). */
   copied: string
+  /** The contrast warning's words, in the page's language. */
+  contrast: ContrastWords
   facts: { id: string; label: string }[]
   /** Each language's name in itself, beside its code. */
   languages: Record<Lang, string>
@@ -161,7 +163,7 @@ function Home({ s }: { s: HomeState }) {
                 </select>
               </label>
               <p id="contrast" role="status" aria-live="polite">
-                {contrastProblems(s.style ?? {}, s.theme, s.schemes).map((p) => `${p.name}: ${p.reason}. `)}
+                {contrastProblems(s.style ?? {}, s.theme, s.schemes).map((p) => contrastWarning(p, s.contrast)).join(' ')}
               </p>
             </fieldset>
             <p>
@@ -240,6 +242,7 @@ export const home = new Hono().get('/', security, (c) => {
     origin: url.origin,
     hl: page.lang,
     copied: ui[page.lang].home.copied,
+    contrast: ui[page.lang].home.contrast,
     ...card,
     pinned: { src: manifest.embed.pinned, integrity: manifest.embed.integrity },
     headlines: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].headline])) as Record<Lang, string>,

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { ComponentChildren } from 'preact'
 import { LANGS } from '../../widget/card-model'
 import { corrections, factSet, locales, source, ui, type UiStrings } from '../data'
-import provenance from '../../data/provenance.json'
+import { NOTE_LANG, type Lang } from '../data/schema'
 import { languageHeaders, resolveLang, servedLang } from '../lib/params'
 import { DIRECTORY_PATH } from './signing-keys'
 // The page's stylesheet and its CSP hash, from src/pages/source.css at build time.
@@ -38,15 +38,20 @@ function markedParagraphs(): ComponentChildren[] {
   return paragraphs
 }
 
-/** "{n}" patterns of data/ui.json with markup in the slot. */
-const fill = (pattern: string, n: ComponentChildren) => {
-  const [before, after] = pattern.split('{n}')
+/** Patterns of data/ui.json with markup in a slot: "{n}" unless named. */
+const fill = (pattern: string, n: ComponentChildren, slot = '{n}') => {
+  const [before, after] = pattern.split(slot)
   return [before, n, after]
 }
 
+/** A correction's note in the reader's language, marked as a translation: "（译文：{what}{why}）". */
+const translation = (pattern: string, note: { what: string; why: string }) =>
+  pattern.replace('{what}', () => note.what).replace('{why}', () => note.why)
+
 /** Every correction, as newsrooms list theirs: when, what it concerns, what changed and why, before and after.
- *  The labels are the reader's; what and why are the English record (as /v1/facts serves them). */
-function correctionList(t: UiStrings['source']): ComponentChildren {
+ *  The labels are the reader's; what and why are the English record (as /v1/facts serves them), and
+ *  beside it, for a reader of another language, its translation, marked as one. */
+function correctionList(t: UiStrings['source'], lang: Lang): ComponentChildren {
   const field = (name: string) => t.fields[name as keyof typeof t.fields]
   return (
     <section aria-labelledby="corrections">
@@ -57,7 +62,8 @@ function correctionList(t: UiStrings['source']): ComponentChildren {
           <li key={i}>
             <time dateTime={c.date}>{c.date}</time>,{' '}
             {c.fact ? <a href={`#${c.fact}`}><code>{c.fact}</code></a> : fill(t.card, field(c.card!))}
-            {c.field && ` (${field(c.field)})`}: <span lang="en">{c.what} {c.why}</span>
+            {c.field && ` (${field(c.field)})`}: <span lang={NOTE_LANG}>{c.what} {c.why}</span>
+            {lang !== NOTE_LANG && <> <span class="translated">{translation(t.translated, c.translated[lang])}</span></>}
             <dl>
               {Object.keys(c.after).flatMap((lang) => [
                 <dt key={`${lang}-t`} lang={lang}>{locales[lang as keyof typeof locales].language}</dt>,
@@ -73,30 +79,31 @@ function correctionList(t: UiStrings['source']): ComponentChildren {
   )
 }
 
-/** How a reader checks an answer and an image they were given (docs/provenance.md); the words are data/provenance.json's. */
-function verifySection(origin: string, lang: string): ComponentChildren {
-  const t = provenance[lang as keyof typeof provenance] ?? provenance[factSet.source.lang as keyof typeof provenance]
-  const fill = (text: string) => text.replaceAll('{origin}', origin)
-  const [before, after] = t.answers.split('{directory}')
+// Commands are code: the same in every language, for the origin that served the page.
+const COMMANDS = {
+  answers: "node scripts/verify.mjs '{origin}/v1/card?lang=en&variant=compact'",
+  digest:
+    "curl -s -D headers.txt -o body.json '{origin}/v1/source'\n" +
+    "printf 'sha-256=:%s:\\n' \"$(openssl dgst -sha256 -binary body.json | base64 -w0)\"; grep -i '^content-digest' headers.txt | cut -d' ' -f2",
+  images: 'c2patool card.png\nnode scripts/verify.mjs card.png',
+}
+
+/** How a reader checks an answer and an image they were given (docs/provenance.md), in data/ui.json's words. */
+function verifySection(origin: string, t: UiStrings['source']['verify']): ComponentChildren {
+  const command = (name: keyof typeof COMMANDS) => (
+    <pre>
+      <code>{COMMANDS[name].replaceAll('{origin}', origin)}</code>
+    </pre>
+  )
   return (
     <section aria-labelledby="verify">
       <h2 id="verify">{t.title}</h2>
-      <p>
-        {before}
-        <a href={DIRECTORY_PATH}>{DIRECTORY_PATH}</a>
-        {after}
-      </p>
-      <pre>
-        <code>{fill(t.answersCommand)}</code>
-      </pre>
+      <p>{fill(t.answers, <a href={DIRECTORY_PATH}>{DIRECTORY_PATH}</a>, '{directory}')}</p>
+      {command('answers')}
       <p>{t.digest}</p>
-      <pre>
-        <code>{fill(t.digestCommand)}</code>
-      </pre>
+      {command('digest')}
       <p>{t.images}</p>
-      <pre>
-        <code>{fill(t.imagesCommand)}</code>
-      </pre>
+      {command('images')}
       <p>{t.scripts}</p>
     </section>
   )
@@ -136,8 +143,8 @@ export const sourcePage = new Hono().get('/source', pageSecurity({ styleSrc: [st
               </p>
             </header>
             <article lang={original}>{markedParagraphs()}</article>
-            {correctionList(t)}
-            {verifySection(origin, page.lang)}
+            {correctionList(t, page.lang)}
+            {verifySection(origin, t.verify)}
           </main>
         </Document>,
       ),

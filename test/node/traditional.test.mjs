@@ -11,6 +11,8 @@ const { facts } = read('facts.json')
 const locales = read('locale.json')
 // The publisher's page, the error and source pages' own words (data/ui.json).
 const ui = read('ui.json')
+// Each correction's note, translated for /source (its English record stays as written).
+const { corrections } = read('corrections.json')
 
 /** Every string a reader of `lang` sees, named by where it lives. */
 function texts(lang) {
@@ -20,6 +22,7 @@ function texts(lang) {
     typeof value === 'string' ? out.push([where, value]) : Object.entries(value).forEach(([k, v]) => walk(v, `${where}.${k}`))
   walk(locales[lang], `locale.${lang}`)
   walk(ui[lang], `ui.${lang}`)
+  corrections.forEach((c, i) => walk(c.translated[lang], `corrections.${i}.translated.${lang}`))
   return out
 }
 

@@ -220,10 +220,25 @@ describe('every claim no stronger than its evidence, in every language', () => {
     expect(wrong).toContainEqual(expect.stringMatching(/^corrections\.json: \d+ \(ten-year-investment\): after\.en "~US\$10 billion" is not what readers see now, "est\. US\$10 billion"$/))
     expect(errorsWith((d) => (d.corrections.corrections[0].fact = 'flying-cars'))).toEqual(['corrections.json: 0 (flying-cars): names no fact'])
   })
+
+  it("refuses a correction without what and why translated into every other language, or saying more than the English", () => {
+    const other = LANGS.filter((l) => l != 'en')
+    expect(other.length).toBeGreaterThan(0)
+    for (const lang of other) {
+      expect(errorsWith((d) => delete d.corrections.corrections[3].translated[lang])).toEqual([expect.stringMatching(new RegExp(`^corrections\\.json: corrections\\.3\\.translated\\.${lang}: `))])
+      expect(errorsWith((d) => (d.corrections.corrections[3].translated[lang].why = ''))).toEqual([expect.stringMatching(/^corrections\.json: corrections\.3\.translated\.[\w-]+\.why: /)])
+    }
+    expect(errorsWith((d) => delete d.corrections.corrections[0].translated)).toEqual([expect.stringMatching(/^corrections\.json: corrections\.0\.translated: /)])
+    expect(errorsWith((d) => (d.corrections.corrections[0].translated.en = { what: 'x', why: 'y' }))).toEqual([expect.stringMatching(/^corrections\.json: corrections\.0\.translated\.en: /)])
+    const c = corrections[0]
+    const where = `corrections.json: 0 (${c.fact ?? c.card})`
+    expect(errorsWith((d) => (d.corrections.corrections[0].translated['zh-TW'].why += '另有3億美元。'))).toEqual([`${where}: translated.zh-TW states 3, which the English note does not`])
+    expect(errorsWith((d) => (d.corrections.corrections[0].translated['zh-CN'] = { what: c.what, why: c.why }))).toEqual([`${where}: translated.zh-CN must be written in zh-CN`])
+  })
 })
 
 describe("the pages' own words (data/ui.json)", () => {
-  it('refuses a UI string missing in any language, an extra one, an empty one, and a lost {n}', () => {
+  it('refuses a UI string missing in any language, an extra one, an empty one, and a lost or changed {slot}', () => {
     for (const lang of LANGS.filter((l) => l != 'en')) {
       const data = clone()
       delete data.ui[lang].home.copy
@@ -233,11 +248,13 @@ describe("the pages' own words (data/ui.json)", () => {
     data.ui['zh-TW'].where.rows.pop()
     data.ui['zh-HK'].home.build = ' '
     data.ui['zh-CN'].cardError.problem = '值无效'
+    data.ui['zh-HK'].home.contrast.warning = data.ui['zh-HK'].home.contrast.warning.replace('{ratio}', '{n}')
     data.ui.en.home.extra = 'Only in English'
     expect(validateData(data, source)).toEqual(expect.arrayContaining([
       `ui.json: zh-TW.where.rows.${data.ui.en.where.rows.length - 1}.0: missing; every language says what English says`,
       'ui.json: zh-HK.home.build: missing; every language says what English says',
-      'ui.json: zh-CN.cardError.problem: {n} must appear as in English',
+      "ui.json: zh-CN.cardError.problem: its slots must be English's, {n}",
+      "ui.json: zh-HK.home.contrast.warning: its slots must be English's, {background},{colour},{min},{ratio}",
       ...LANGS.filter((l) => l != 'en').map((l) => `ui.json: ${l}.home.extra: missing; every language says what English says`),
     ]))
     const dropped = clone()

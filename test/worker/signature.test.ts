@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import provenance from '../../data/provenance.json'
+import ui from '../../data/ui.json'
 import signingKeys from '../../data/signing-keys.json'
 import { keyDirectory } from '../../src/lib/signature'
 import { SIGNING } from '../../src/routes/signing-keys'
@@ -44,10 +44,10 @@ describe('what is signed', () => {
 })
 
 describe('/source says how to verify', () => {
-  it("links the key directory and gives the commands for this origin, in data/provenance.json's words", async () => {
+  it("links the key directory and gives the commands for this origin, in data/ui.json's words", async () => {
     const html = await (await get('/source')).text()
     const section = html.slice(html.indexOf('<section aria-labelledby="verify">'))
-    expect(section).toContain(`<h2 id="verify">${provenance.en.title}</h2>`)
+    expect(section).toContain(`<h2 id="verify">${ui.en.source.verify.title}</h2>`)
     expect(section).toContain(`<a href="${DIRECTORY}">${DIRECTORY}</a>`)
     expect(section).toContain(`node scripts/verify.mjs '${ORIGIN}/v1/card?lang=en&amp;variant=compact'`)
     expect(section).toContain('c2patool card.png')
