@@ -179,7 +179,8 @@ describe('every claim no stronger than its evidence, in every language', () => {
 
   it('refuses a qualifier its span does not state, and a figure that drops the one it does', () => {
     for (const lang of LANGS) {
-      const about = lang == 'en' ? 'Cash reserve of about' : '约现金储备'
+      // Each in its own script: Hong Kong's and Taiwan's words for about are Traditional (data/locale.json).
+      const about = lang == 'en' ? 'Cash reserve of about' : lang == 'zh-CN' ? '约现金储备' : '約現金儲備'
       expect(errorsWith((d) => (fact(d, 'cash-reserve').label[lang] = about)), lang).toContain(
         `fact cash-reserve: ${lang} text says "approximately", which its evidence does not`,
       )
@@ -208,7 +209,7 @@ describe('every claim no stronger than its evidence, in every language', () => {
 
   it('refuses notes, and corrections\' what and why, that are not English', () => {
     expect(errorsWith((d) => (fact(d, 'ev-ceo').note = 'The span says 雷军 will serve as CEO of the business.'))).toEqual(['fact ev-ceo: note must be English'])
-    expect(errorsWith((d) => (d.corrections.corrections[0].why = '公告 is an exchange filing.'))).toEqual([
+    expect(errorsWith((d) => (d.corrections.corrections[0].what = '日期 is the press release\'s date.'))).toEqual([
       `corrections.json: 0 (${corrections[0].fact ?? corrections[0].card}): what and why must be English`,
     ])
   })
@@ -232,7 +233,7 @@ describe('every claim no stronger than its evidence, in every language', () => {
     expect(errorsWith((d) => (d.corrections.corrections[0].translated.en = { what: 'x', why: 'y' }))).toEqual([expect.stringMatching(/^corrections\.json: corrections\.0\.translated\.en: /)])
     const c = corrections[0]
     const where = `corrections.json: 0 (${c.fact ?? c.card})`
-    expect(errorsWith((d) => (d.corrections.corrections[0].translated['zh-TW'].why += '另有3億美元。'))).toEqual([`${where}: translated.zh-TW states 3, which the English note does not`])
+    expect(errorsWith((d) => (d.corrections.corrections[0].translated['zh-TW'].why += '另有5億美元。'))).toEqual([`${where}: translated.zh-TW states 5, which the English note does not`])
     expect(errorsWith((d) => (d.corrections.corrections[0].translated['zh-CN'] = { what: c.what, why: c.why }))).toEqual([`${where}: translated.zh-CN must be written in zh-CN`])
   })
 })

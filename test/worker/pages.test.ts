@@ -326,4 +326,28 @@ describe("the pages in the reader's language", () => {
       expect(html).toContain('Hong Kong Stock Exchange (HKEX)')
     }
   })
+
+  it('/source?hl=… gives each correction in the English record and, beside it, its translation marked as one; and says how to verify in that language', async () => {
+    const { body } = await getJson('/v1/source')
+    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+    for (const lang of Object.keys(ui) as (keyof typeof ui)[]) {
+      const html = await (await get(`/source?hl=${lang}`)).text()
+      const list = html.slice(html.indexOf('<h2 id="corrections">'), html.indexOf('<section aria-labelledby="verify">'))
+      const t = ui[lang].source
+      for (const c of body.corrections) {
+        const english = `<span lang="en">${escape(c.what)} ${escape(c.why)}</span>`
+        const translated = c.translated[lang]
+        // The page's language is the translation's: no lang of its own, inside the page's.
+        const marked = translated && `${english} <span class="translated">${escape(t.translated.replace('{what}', translated.what).replace('{why}', translated.why))}</span>`
+        expect(list, `${lang} ${c.fact ?? c.card}`).toContain(marked ?? english)
+        if (!translated) expect(list).not.toContain('class="translated"')
+      }
+      const verify = html.slice(html.indexOf('<section aria-labelledby="verify">'))
+      expect(verify).toContain(`<h2 id="verify">${t.verify.title}</h2>`)
+      for (const words of [t.verify.answers.split('{directory}')[0], t.verify.digest, t.verify.images, t.verify.scripts]) expect(verify, lang).toContain(escape(words))
+      // Commands are code, the same in every language.
+      expect(verify).toContain(`node scripts/verify.mjs '${ORIGIN}/v1/card?lang=en&amp;variant=compact'`)
+    }
+    expect(body.corrections.every((c: any) => Object.keys(c.translated).length === Object.keys(ui).length - 1)).toBe(true)
+  })
 })
