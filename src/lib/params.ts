@@ -64,6 +64,23 @@ export function servedLang(tag: string | undefined): Lang | undefined {
   return parsed.success ? parsed.output : undefined
 }
 
+/** The query of a page in the reader's language (/ and /source): hl, read by servedLang. A function, so
+ *  the worker bundle drops it: only the route docs (src/openapi.ts) call it. */
+export const pageLangQuery = () =>
+  v.object({
+    hl: v.optional(
+      v.pipe(
+        v.string(),
+        v.metadata({
+          description:
+            `The page's own language: ${LANGS.join(', ')} (${LANGS.map((l) => locales[l].language).join('; ')}), other tags matched as lang matches them. ` +
+            'Without it, or with a tag no language here matches (never a 400), Accept-Language decides. Content-Language names the language served.',
+          example: LANGS.at(-2),
+        }),
+      ),
+    ),
+  })
+
 /** Vary only when Accept-Language chose: a cache keeps one entry per raw value of each header Vary names. */
 export const languageHeaders = ({ lang, negotiated }: { lang: Lang; negotiated: boolean }): Record<string, string> =>
   negotiated ? { 'Content-Language': lang, Vary: 'Accept-Language' } : { 'Content-Language': lang }

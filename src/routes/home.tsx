@@ -15,7 +15,7 @@ import { pageSecurity, respondHtml } from '../lib/pages'
 import { FONT_CHOICES, contrastProblems, contrastWarning, type ContrastWords } from '../../widget/card-style'
 import { CARD_SCHEMES } from '../card/style'
 import { htmlResponse as html, notModified, type RouteDoc } from '../lib/route-doc'
-import { languageHeaders, resolveLang, servedLang } from '../lib/params'
+import { languageHeaders, pageLangQuery, resolveLang, servedLang } from '../lib/params'
 
 interface HomeState extends SnippetOptions {
   /** The page's language: hl, else Accept-Language; the card's (lang) starts on it. */
@@ -269,7 +269,8 @@ export const homeDoc = (): RouteDoc => ({
   summary: "The publisher's page: live preview and snippet builder",
   description:
     'Previews the card in each language, theme and variant and writes the script, iframe and newsletter snippets for it; works without JavaScript. ' +
-    "The page speaks hl (en, zh-CN, zh-HK, zh-TW, as lang matches tags), else Accept-Language, and its builder starts on that language's card; lang, the card's, may differ.",
+    "The page speaks hl, else Accept-Language, and its builder starts on that language's card; lang, variant, theme, fact and the look's parameters preselect the builder's options (a value it does not know is ignored), and lang, the card's, may differ from hl.",
   tag: 'pages',
+  request: { query: pageLangQuery() },
   responses: { 200: html('The page', ['ETag', 'CacheControl', 'ContentLanguage', 'Vary']), 304: notModified('ContentLanguage', 'Vary') },
 })

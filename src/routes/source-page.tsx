@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact'
 import { LANGS } from '../../widget/card-model'
 import { corrections, factSet, locales, source, ui, type UiStrings } from '../data'
 import { NOTE_LANG, type Lang } from '../data/schema'
-import { languageHeaders, resolveLang, servedLang } from '../lib/params'
+import { languageHeaders, pageLangQuery, resolveLang, servedLang } from '../lib/params'
 import { DIRECTORY_PATH } from './signing-keys'
 // The page's stylesheet and its CSP hash, from src/pages/source.css at build time.
 import styles from '../../dist/pages.json'
@@ -98,7 +98,7 @@ function verifySection(origin: string, t: UiStrings['source']['verify']): Compon
   return (
     <section aria-labelledby="verify">
       <h2 id="verify">{t.title}</h2>
-      <p>{fill(t.answers, <a href={DIRECTORY_PATH}>{DIRECTORY_PATH}</a>, '{directory}')}</p>
+      <p>{fill(t.answers, <a href={DIRECTORY_PATH}><code>{DIRECTORY_PATH}</code></a>, '{directory}')}</p>
       {command('answers')}
       <p>{t.digest}</p>
       {command('digest')}
@@ -160,7 +160,8 @@ export const sourcePageDoc = (): RouteDoc => ({
   summary: 'The source document as a page',
   description:
     'The press release byte for byte, every evidence span marked: /source#<fact-id> lands on the span of that fact and highlights it. ' +
-    "Its own words are in the reader's language: hl (en, zh-CN, zh-HK, zh-TW, as lang matches tags), which a card's evidence links carry, else Accept-Language; the source stays English.",
+    "Its own words (labels, each correction's translation beside its English record, how to verify an answer or image) are in the reader's language: hl, which a card's evidence links carry, else Accept-Language; the source stays English.",
   tag: 'pages',
+  request: { query: pageLangQuery() },
   responses: { 200: html('The source document', ['ETag', 'CacheControl', 'ContentLanguage', 'Vary']), 304: notModified('ContentLanguage', 'Vary') },
 })

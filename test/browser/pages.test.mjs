@@ -11,6 +11,17 @@ import { axe, cardHeights, cardLangs, launch, startHost, startWorker, stopAll, w
 let worker, host, browser
 const heights = cardHeights()
 const LANGS = cardLangs()
+const data = (file) => JSON.parse(readFileSync(new URL(`../../data/${file}`, import.meta.url), 'utf8'))
+
+/** What the builder says of the API's refusal of one faint custom colour on the light theme, in data/ui.json's words for `lang`. */
+function contrastWarning(refusal, lang) {
+  const [{ name, reason }] = refusal.invalid_params
+  const [, ratio, min] = reason.match(/contrast ([\d.]+):1; text needs at least ([\d.]+):1/)
+  const w = data('ui.json')[lang].home.contrast
+  const fill = (pattern, slots) => pattern.replace(/\{(\w+)\}/g, (_, k) => slots[k])
+  const slots = { role: w.roles[name], scheme: w.schemes.light }
+  return fill(w.warning, { colour: fill(w.yours, slots), background: fill(w.backgrounds, slots), ratio, min })
+}
 
 // The publisher's iframe snippet, as the snippet builder writes it (widget/snippets.ts).
 const iframe = (origin, query, height, id = 'card') =>
@@ -176,10 +187,10 @@ describe('the publisher page: your look', () => {
     await page.goto(`${worker.origin}/`)
     await page.check('input[name=theme][value=light]')
     await page.check('input[name=custom][value=accent]')
-    // #777777 on white: 4.48:1, under WCAG AA. The page says what the API would answer.
+    // #777777 on white: 4.48:1, under WCAG AA. The page says what the API would answer, in the page's words (data/ui.json).
     await page.fill('input[name=accent]', '#777777')
     const refusal = await (await fetch(`${worker.origin}/v1/card.html?lang=en&variant=compact&theme=light&accent=%23777777`)).json()
-    assert.equal(await page.textContent('#contrast'), refusal.invalid_params.map((p) => `${p.name}: ${p.reason}. `).join(''))
+    assert.equal(await page.textContent('#contrast'), contrastWarning(refusal, 'en'))
     await page.fill('input[name=accent]', '#0a5c36')
     await page.fill('input[name=radius]', '4')
     await page.selectOption('select[name=font]', 'Georgia, serif')
@@ -205,6 +216,22 @@ describe('the publisher page: your look', () => {
     assert.deepEqual(errors, [])
     await context.close()
   })
+
+  it("warns about contrast in the page's language, as the API refuses it, without script and with it", async () => {
+    const refusal = await (await fetch(`${worker.origin}/v1/card.html?lang=en&variant=compact&theme=light&accent=%23777777`)).json()
+    const { page, context, errors } = await watchedPage(browser)
+    for (const lang of LANGS) {
+      // Drawn by the server from the query, then by the page's script as the options change.
+      await page.goto(`${worker.origin}/?hl=${lang}&theme=light&custom=accent&accent=%23777777`)
+      assert.equal(await page.textContent('#contrast'), contrastWarning(refusal, lang), lang)
+      await page.fill('input[name=accent]', '#0a5c36')
+      await page.waitForFunction(() => document.querySelector('#contrast').textContent === '')
+      await page.fill('input[name=accent]', '#777777')
+      await page.waitForFunction((expected) => document.querySelector('#contrast').textContent === expected, contrastWarning(refusal, lang))
+    }
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
 })
 
 // Every word a reader of a Chinese page reads in the page's own language (not inside an element
@@ -215,16 +242,22 @@ describe("the pages' own words, in each language", () => {
   const ui = JSON.parse(readFileSync(new URL('../../data/ui.json', import.meta.url), 'utf8'))
   const strings = (value) => (typeof value == 'string' ? [value] : Object.values(value).flatMap(strings))
   const words = (text) => text.match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]/g) ?? []
+  const { corrections } = data('corrections.json')
   for (const lang of LANGS.filter((l) => l != 'en')) {
     it(`/, /source and /card's error page in ${lang} have no untranslated English besides names and code`, async () => {
-      // The language's own strings, and its facts' (names such as AIoT).
-      const facts = JSON.parse(readFileSync(new URL('../../data/facts.json', import.meta.url), 'utf8')).facts
-      const own = new Set([...strings(ui[lang]), ...facts.flatMap((f) => [f.text, f.label, f.attribution].map((t) => t?.[lang] ?? ''))].flatMap(words))
-      // English sentences of the UI (two words or more) that the language's own strings do not also write.
-      const english = strings(ui.en).filter((s) => words(s).length > 1 && !strings(ui[lang]).includes(s))
+      // The language's own strings, its facts' (names such as AIoT) and its translations of the corrections (the English they quote).
+      const facts = data('facts.json').facts
+      const translated = corrections.flatMap((c) => [c.translated[lang].what, c.translated[lang].why])
+      const own = new Set([...strings(ui[lang]), ...translated, ...facts.flatMap((f) => [f.text, f.label, f.attribution].map((t) => t?.[lang] ?? ''))].flatMap(words))
+      // English sentences of the UI (two words or more) that the language's own strings do not also write, and the corrections' English record.
+      const english = [...strings(ui.en).filter((s) => words(s).length > 1 && !strings(ui[lang]).includes(s)), ...corrections.flatMap((c) => [c.what, c.why])]
+      // What /source must say in the language: how to verify (up to each link), and every correction's translation.
+      const verify = strings(ui[lang].source.verify).map((s) => s.split('{directory}')[0].trim())
       const { page, context } = await watchedPage(browser)
-      for (const path of [`/?hl=${lang}`, `/source?hl=${lang}`, `/card?lang=${lang}&variant=none`]) {
+      // / with a faint custom colour, so its contrast warning is on the page.
+      for (const path of [`/?hl=${lang}&theme=light&custom=accent&accent=%23777777`, `/source?hl=${lang}`, `/card?lang=${lang}&variant=none`]) {
         await page.goto(worker.origin + path)
+        if (path.startsWith('/?')) assert.ok(await page.textContent('#contrast'), `${path}: a contrast warning`)
         const texts = await page.evaluate(() => {
           const skip = 'script, style, textarea, code, [translate="no"]'
           const out = []
@@ -246,6 +279,10 @@ describe("the pages' own words, in each language", () => {
         assert.deepEqual(foreign, [], `${path}: Latin words that are not ${lang}'s own`)
         const untranslated = english.filter((s) => texts.some((t) => t.includes(s)))
         assert.deepEqual(untranslated, [], `${path}: English UI strings`)
+        if (path.startsWith('/source')) {
+          const missing = [...verify, ...translated].filter((s) => !texts.some((t) => t.includes(s)))
+          assert.deepEqual(missing, [], `${path}: the verification section and the corrections' translations, in ${lang}`)
+        }
       }
       await context.close()
     })

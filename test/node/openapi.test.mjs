@@ -84,12 +84,13 @@ function requestsFor(path, op, status, langs) {
   // Required parameters, at values the document gives (the oEmbed url must be one of our card pages).
   const required = Object.fromEntries(query.filter((p) => p.required).map((p) => [p.name, p.name === 'url' ? `${worker.origin}/card` : p.schema.example]))
   const url = (q = {}, target = fill(pathParam?.schema.example)) => `${target}${Object.keys({ ...required, ...q }).length ? `?${new URLSearchParams({ ...required, ...q })}` : ''}`
-  const lang = query.some((p) => p.name === 'lang')
+  // The language parameter: a card's (lang), or a page's own (hl).
+  const lang = query.find((p) => p.name === 'lang' || p.name === 'hl')?.name
   switch (status) {
     case '200':
     case '302':
       // Each language by name, and each chosen by Accept-Language (the answer then varies by it).
-      return lang ? langs.flatMap((l) => [{ url: url({ lang: l }) }, { url: url(), headers: { 'Accept-Language': l } }]) : [{ url: url() }]
+      return lang ? langs.flatMap((l) => [{ url: url({ [lang]: l }) }, { url: url(), headers: { 'Accept-Language': l } }]) : [{ url: url() }]
     case '304':
       return [{ url: url(), revalidate: true }]
     case '400':

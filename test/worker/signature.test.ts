@@ -48,7 +48,7 @@ describe('/source says how to verify', () => {
     const html = await (await get('/source')).text()
     const section = html.slice(html.indexOf('<section aria-labelledby="verify">'))
     expect(section).toContain(`<h2 id="verify">${ui.en.source.verify.title}</h2>`)
-    expect(section).toContain(`<a href="${DIRECTORY}">${DIRECTORY}</a>`)
+    expect(section).toContain(`<a href="${DIRECTORY}"><code>${DIRECTORY}</code></a>`)
     expect(section).toContain(`node scripts/verify.mjs '${ORIGIN}/v1/card?lang=en&amp;variant=compact'`)
     expect(section).toContain('c2patool card.png')
   })
