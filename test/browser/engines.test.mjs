@@ -9,7 +9,7 @@ import { createServer } from 'node:http'
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { enginesToRun, startEngine } from './engines.mjs'
-import { cardHeights, cardLangs, startHost, startWorker } from './harness.mjs'
+import { cardHeights, cardLangs, contrastWarning, startHost, startWorker } from './harness.mjs'
 
 const langs = cardLangs()
 /** The publisher page's words in each language (data/ui.json). */
@@ -186,6 +186,16 @@ for (const name of enginesToRun()) {
         await p.press('Enter')
         await p.waitFor((copied) => document.querySelector('[data-status=snip-script]').textContent == copied, [ui[lang].home.copied], { what: `"${ui[lang].home.copied}"` })
         assert.equal(await p.evaluate(() => window.__copied), snippet)
+        // A faint accent: the page warns in its own words, as the API would refuse it.
+        await p.evaluate(() => {
+          document.querySelector('input[name=theme][value=light]').checked = true
+          document.querySelector('input[name=custom][value=accent]').checked = true
+          const accent = document.querySelector('input[name=accent]')
+          accent.value = '#777777'
+          accent.dispatchEvent(new Event('input', { bubbles: true }))
+        })
+        const refusal = await (await fetch(`${worker.origin}/v1/card.html?lang=${lang}&variant=stat&fact=${fact}&theme=light&accent=%23777777`)).json()
+        await p.waitFor((warning) => document.querySelector('#contrast').textContent == warning, [contrastWarning(refusal, lang)], { what: 'the contrast warning' })
         await p.close()
       })
     }

@@ -27,6 +27,17 @@ export function cardHeights() {
 }
 
 /** How many device pixels a PNG of `shape` has per CSS px (the catalogue's). */
+/** What the builder at / says of the API's refusal (a 400's invalid_params) of one faint custom colour on
+ *  the light theme, in the words of data/ui.json for `lang`: the expectation from the API and the data. */
+export function contrastWarning(refusal, lang) {
+  const [{ name, reason }] = refusal.invalid_params
+  const [, ratio, min] = reason.match(/contrast ([\d.]+):1; text needs at least ([\d.]+):1/)
+  const w = readJson('data/ui.json')[lang].home.contrast
+  const fill = (pattern, slots) => pattern.replace(/\{(\w+)\}/g, (_, k) => slots[k])
+  const slots = { role: w.roles[name], scheme: w.schemes.light }
+  return fill(w.warning, { colour: fill(w.yours, slots), background: fill(w.backgrounds, slots), ratio, min })
+}
+
 export const imageScale = (shape) => Object.values(readJson('dist/cards.json').cards)[0].images.light[shape].scale
 
 /** A port on loopback that was free a moment ago. */

@@ -6,22 +6,12 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { gzipSync } from 'node:zlib'
 import { readFileSync } from 'node:fs'
-import { axe, cardHeights, cardLangs, launch, startHost, startWorker, stopAll, watchedPage } from './harness.mjs'
+import { axe, cardHeights, cardLangs, contrastWarning, launch, startHost, startWorker, stopAll, watchedPage } from './harness.mjs'
 
 let worker, host, browser
 const heights = cardHeights()
 const LANGS = cardLangs()
 const data = (file) => JSON.parse(readFileSync(new URL(`../../data/${file}`, import.meta.url), 'utf8'))
-
-/** What the builder says of the API's refusal of one faint custom colour on the light theme, in data/ui.json's words for `lang`. */
-function contrastWarning(refusal, lang) {
-  const [{ name, reason }] = refusal.invalid_params
-  const [, ratio, min] = reason.match(/contrast ([\d.]+):1; text needs at least ([\d.]+):1/)
-  const w = data('ui.json')[lang].home.contrast
-  const fill = (pattern, slots) => pattern.replace(/\{(\w+)\}/g, (_, k) => slots[k])
-  const slots = { role: w.roles[name], scheme: w.schemes.light }
-  return fill(w.warning, { colour: fill(w.yours, slots), background: fill(w.backgrounds, slots), ratio, min })
-}
 
 // The publisher's iframe snippet, as the snippet builder writes it (widget/snippets.ts).
 const iframe = (origin, query, height, id = 'card') =>
