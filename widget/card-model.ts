@@ -57,7 +57,8 @@ export const dateLine = (...parts: (string | undefined)[]) => parts.filter(Boole
  *  with one (src/data/validate.ts refuses it). */
 export const evidenceHref = (id: string, span: string) => `/source#${id}:~:text=${encodeURIComponent(span)}`
 
-/** compact and stat have one height in px at every width (card.css), so pages can reserve it. */
+/** compact and stat have one height at every width (card.css), so pages can reserve it: in px at
+ *  a 16px default text size, growing with a larger one (card.css sets it in em). */
 export const CARD_HEIGHT = { compact: 300, stat: 240 } as const
 
 /** full grows with its text: its height at the card's full width (640 px) with Chromium's

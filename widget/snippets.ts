@@ -32,8 +32,10 @@ export const imageKey = (variant: Variant, fact: string | undefined) => (variant
 /** A card's key in the catalogue, dist/cards.json: the build writes it (scripts/images.mjs), the worker reads it (src/card/catalogue.ts). */
 export const cardKey = (lang: Lang, variant: Variant, fact: string | undefined) => `${lang}|${imageKey(variant, fact)}`
 
-/** Every style attribute a snippet can carry: a strict CSP allows them by hash ('unsafe-hashes'). */
-export const reserveStyle = (variant: keyof typeof CARD_HEIGHT) => `display:block;min-height:${CARD_HEIGHT[variant]}px`
+/** Every style attribute a snippet can carry: a strict CSP allows them by hash ('unsafe-hashes').
+ *  The reservation is in em of a medium font: the card's height at the reader's default text size
+ *  (CARD_HEIGHT at 16px), whatever the page's own font-size. */
+export const reserveStyle = (variant: keyof typeof CARD_HEIGHT) => `display:block;font-size:medium;min-height:${CARD_HEIGHT[variant] / 16}em`
 export const IFRAME_STYLE = 'border:0'
 /** width="100%" is not valid HTML (the attribute takes pixels only): the full width goes in style. */
 export const SNIPPET_IFRAME_STYLE = 'width:100%;border:0'

@@ -39,8 +39,22 @@ const look = { ...card, theme: themeParam, ...styleParams }
 
 /** /v1/card: which card. */
 export const cardQuery = v.pipe(strictQuery(card), factNeedsStat())
-/** /v1/card.html: which card, and its look. */
-export const cardFragmentQuery = v.pipe(strictQuery(look), factNeedsStat(), styleContrast())
+export const STYLESHEETS = ['inline', 'link'] as const
+/** /v1/card.html: which card, its look, and how its stylesheet comes. */
+export const cardFragmentQuery = v.pipe(
+  strictQuery({
+    ...look,
+    stylesheet: v.optional(
+      v.pipe(
+        v.picklist(STYLESHEETS, `stylesheet must be one of ${STYLESHEETS.join(', ')}`),
+        v.description("inline: a <style> in the shadow root; link: a <link> to the immutable card stylesheet, for a host page whose CSP allows no inline <style> (its style-src then allows this origin)"),
+      ),
+      'inline',
+    ),
+  }),
+  factNeedsStat(),
+  styleContrast(),
+)
 /** /card (and the card URL /oembed is asked about): which card and its look; unknown parameters ignored. */
 export const cardPageQuery = v.pipe(v.object(look), factNeedsStat(), styleContrast())
 /** /card.png and /share.png, as documented: their style is refused (src/routes/card-image.ts). */
