@@ -6,6 +6,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { enginesToRun, startEngine } from './engines.mjs'
 import { cardHeights, cardLangs, startHost, startWorker } from './harness.mjs'
@@ -68,6 +69,24 @@ async function startDeadApi(embedJs) {
   return { origin: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((r) => server.close(r)) }
 }
 
+/** The minimal CSP docs/embedding.md gives for an embed, as written there: HOST our origin, NONCE the page's. */
+const NONCE = 'c3RyaWN0LWhvc3Q'
+const documentedCsp = (embed) => {
+  const doc = readFileSync(new URL('../../docs/embedding.md', import.meta.url), 'utf8')
+  const csp = doc.match(new RegExp(`<!-- csp:${embed} -->\\s*\`\`\`\\n([^\\n]+)\\n\`\`\``))?.[1]
+  assert.ok(csp, `docs/embedding.md gives the CSP for the ${embed} embed`)
+  return csp.replaceAll('HOST', worker.origin).replaceAll('NONCE', NONCE)
+}
+/** A host page with no script of its own under that CSP. */
+const strictPage = (embed, body, dir = '') => ({
+  body: `<!doctype html><html lang="en"${dir}><head><meta charset="utf-8"><title>Host</title></head><body style="margin:0">${body}</body></html>`,
+  headers: { 'Content-Security-Policy': documentedCsp(embed) },
+})
+const unescapeHtml = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+/** A snippet exactly as / writes it for the publisher to copy. */
+const published = async (query, kind) =>
+  unescapeHtml((await (await fetch(`${worker.origin}/?${query}`)).text()).match(new RegExp(`<textarea id="snip-${kind}"[^>]*>([^]*?)</textarea>`))[1])
+
 const escapeAttribute = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
 const frame = (q, h) => `<iframe id="f" src="${worker.origin}/card?${q}" title="Xiaomi EV facts" height="${h}" loading="lazy" style="width:100%;border:0"></iframe>`
 const cases = () => langs.flatMap((lang) => variants.map((variant) => ({ lang, variant, id: `${variant}-${lang}` })))
@@ -82,6 +101,9 @@ before(async () => {
   fragment = await (await fetch(`${worker.origin}/v1/card.html?lang=en&variant=compact`)).text()
   // The dark theme's background as /card's own stylesheet declares it: light-dark(light, dark).
   darkBg = (await (await fetch(`${worker.origin}/card`)).text()).match(/--bg:\s*var\(--xc-background,\s*light-dark\([^,]+,\s*(#[0-9a-f]+)\)/)[1]
+  const scriptSnippet = await published('lang=en&variant=compact', 'script')
+  const iframeSnippet = await published('lang=en&variant=full', 'iframe')
+  const linked = await (await fetch(`${worker.origin}/v1/card.html?lang=en&variant=compact&stylesheet=link`)).text()
   deadApi = await startDeadApi(await (await fetch(`${worker.origin}/embed.js`)).text())
   const script = `<script async src="${worker.origin}/embed.js"></script>`
   host = await startHost({
@@ -108,6 +130,15 @@ before(async () => {
       <script>document.addEventListener('load', (e) => parent.postMessage({ shown: e.target.shadowRoot.textContent }, '*'), true)</script>${script}</body></html>`)}"></iframe>
       <script>addEventListener('message', (e) => e.data?.shown && (window.__shown = e.data.shown))</script>`),
     '/empty': page('<div id="root"></div>' + script),
+    // Each embed under the strict CSP docs/embedding.md gives for it, the snippet as / writes it.
+    '/strict-script': strictPage('script', scriptSnippet.replace('<script async', `<script nonce="${NONCE}" async`)),
+    '/strict-iframe': strictPage('iframe', iframeSnippet),
+    '/strict-server': strictPage('server', linked),
+    // A right-to-left page in another language: every card in every language, and the server-side card.
+    '/rtl': `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>مضيف</title></head><body>
+      ${langs.map((lang) => card(`c-${lang}`, `lang="${lang}" variant="compact"`)).join('')}${linked.replace('<xiaomi-ev-card', '<xiaomi-ev-card id="server"')}${script}</body></html>`,
+    // A hidden tab holding both embeds, shown later.
+    '/hidden': page(`<div id="tab" style="display:none">${scriptSnippet}${iframeSnippet.replace('<iframe', '<iframe id="f"')}</div>`),
   })
 })
 
@@ -277,7 +308,8 @@ for (const name of enginesToRun()) {
           defined: !!customElements.get('xiaomi-ev-card'),
           text: article.textContent,
           height: article.getBoundingClientRect().height,
-          styled: getComputedStyle(article).display == 'block' && getComputedStyle(article).borderTopLeftRadius != '0px',
+          // all: initial would leave it inline: the card's own display (block, or compact's flex column) says its CSS applies.
+          styled: getComputedStyle(article).display != 'inline' && getComputedStyle(article).borderTopLeftRadius != '0px',
           values: [...article.querySelectorAll('.xc-v')].map((v) => v.getBoundingClientRect().height > 0),
           fallback: el.querySelector(':scope > a').getBoundingClientRect().height,
         }
@@ -287,7 +319,7 @@ for (const name of enginesToRun()) {
       assert.ok(seen.text.includes(m.headline))
       for (const f of m.figures) assert.ok(seen.text.includes(f.value), f.id)
       assert.ok(seen.styled && seen.values.every(Boolean) && seen.values.length == m.figures.length, 'styled and visible')
-      assert.equal(seen.height, 300)
+      assert.equal(seen.height, heights.compact)
       assert.equal(seen.fallback, 0, 'the fallback link is not shown beside it')
       await p.close()
     })
@@ -542,6 +574,68 @@ for (const name of enginesToRun()) {
         return mark && { id: mark.id, text: mark.textContent, background: getComputedStyle(mark).backgroundColor }
       })
       assert.deepEqual(target, { id: m.figures[0].id, text: m.figures[0].evidence, background: 'rgb(255, 227, 207)' })
+      await p.close()
+    })
+
+    it('keeps every card left to right and in its own language on a right-to-left page in another language', async () => {
+      const p = await engine.newPage({ width: 640, height: 900 })
+      await p.goto(`${host.origin}/rtl`)
+      await p.waitFor((n) => [...document.querySelectorAll('xiaomi-ev-card')].filter((el) => el.shadowRoot?.querySelector('article .xc-v')).length == n, [langs.length + 1])
+      const seen = await p.evaluate(() =>
+        [...document.querySelectorAll('xiaomi-ev-card')].map((el) => {
+          const a = el.shadowRoot.querySelector('article')
+          const h = a.querySelector('.xc-h').getBoundingClientRect()
+          const box = a.getBoundingClientRect()
+          // The headline starts at the card's left edge (its padding), not its right.
+          return { id: el.id, lang: a.lang, dir: getComputedStyle(a).direction, fromLeft: Math.round(h.left - box.left), ownLang: a.matches(`:lang(${a.lang})`) }
+        }),
+      )
+      for (const lang of langs) {
+        const got = seen.find((c) => c.id == `c-${lang}`)
+        assert.deepEqual([got.lang, got.dir, got.ownLang], [models[`compact-${lang}`].lang, 'ltr', true], lang)
+        assert.ok(got.fromLeft <= 17, `${lang}: the headline starts ${got.fromLeft}px from the card's left edge`)
+      }
+      const server = seen.find((c) => c.id == 'server')
+      assert.deepEqual([server.lang, server.dir], ['en', 'ltr'])
+      await p.close()
+    })
+
+    it("renders each embed under the strict CSP docs/embedding.md gives for it, Trusted Types enforced for the script", async () => {
+      const p = await engine.newPage({ width: 360, height: 900 })
+      const styledCard = () => {
+        const a = document.querySelector('xiaomi-ev-card')?.shadowRoot?.querySelector('article')
+        const v = a?.querySelector('.xc-v')
+        return v && getComputedStyle(v).fontWeight == '700' && a.getBoundingClientRect().height
+      }
+      for (const embed of ['script', 'server']) {
+        await p.goto(`${host.origin}/strict-${embed}`)
+        await p.waitFor(styledCard, [], { what: `the ${embed} embed styled under its CSP` })
+        assert.equal(await p.evaluate(styledCard), heights.compact, embed)
+      }
+      // The frame's card at this width, in this engine: resize.js must size the frame to it.
+      await p.goto(`${worker.origin}/card?lang=en&variant=full`)
+      const needs = await p.evaluate(() => Math.ceil(document.querySelector('main').getBoundingClientRect().bottom))
+      await p.goto(`${host.origin}/strict-iframe`)
+      assert.notEqual(Number(await p.evaluate(() => document.querySelector('iframe').getAttribute('height'))), needs, 'the snippet is written for another width')
+      await p.waitFor((h) => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) <= 2, [needs], { what: `the frame resized to ${needs}px under its CSP` })
+      await p.close()
+    })
+
+    it('draws a card in a hidden tab at its right size once the tab is shown: the script embed, and the iframe with resize.js', async () => {
+      const p = await engine.newPage({ width: 360, height: 900 })
+      await p.goto(`${worker.origin}/card?lang=en&variant=full`)
+      const needs = await p.evaluate(() => Math.ceil(document.querySelector('main').getBoundingClientRect().bottom))
+      await p.goto(`${host.origin}/hidden`)
+      // Drawn while hidden: the data came and the card is in its shadow root, but has no box.
+      await p.waitFor(() => document.querySelector('xiaomi-ev-card').shadowRoot?.querySelector('article'))
+      await p.evaluate(() => (document.querySelector('#tab').style.display = 'block'))
+      await p.waitFor((h) => Math.abs(document.querySelector('#f').getBoundingClientRect().height - h) <= 2, [needs], { what: `the shown frame at ${needs}px` })
+      const card = await p.evaluate(() => {
+        const a = document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article')
+        return { height: a.getBoundingClientRect().height, width: a.getBoundingClientRect().width, host: document.querySelector('xiaomi-ev-card').getBoundingClientRect().width }
+      })
+      assert.deepEqual(card, { height: heights.compact, width: card.host, host: card.host })
+      assert.ok(card.host > 300, `the card fills its column (${card.host}px)`)
       await p.close()
     })
 
