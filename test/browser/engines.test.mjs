@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
-import { enginesToRun, startEngine } from './engines.mjs'
+import { FONT_SIZE_ENGINES, enginesToRun, startEngine } from './engines.mjs'
 import { cardHeights, cardLangs, startHost, startWorker } from './harness.mjs'
 
 const langs = cardLangs()
@@ -103,6 +103,7 @@ before(async () => {
   darkBg = (await (await fetch(`${worker.origin}/card`)).text()).match(/--bg:\s*var\(--xc-background,\s*light-dark\([^,]+,\s*(#[0-9a-f]+)\)/)[1]
   const scriptSnippet = await published('lang=en&variant=compact', 'script')
   const iframeSnippet = await published('lang=en&variant=full', 'iframe')
+  const statReserve = (await published('lang=en&variant=stat&fact=cash-reserve', 'script')).match(/style="([^"]*)"/)[1]
   const linked = await (await fetch(`${worker.origin}/v1/card.html?lang=en&variant=compact&stylesheet=link`)).text()
   deadApi = await startDeadApi(await (await fetch(`${worker.origin}/embed.js`)).text())
   const script = `<script async src="${worker.origin}/embed.js"></script>`
@@ -138,6 +139,13 @@ before(async () => {
     '/rtl': `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>مضيف</title></head><body>
       ${langs.map((lang) => card(`c-${lang}`, `lang="${lang}" variant="compact"`)).join('')}${linked.replace('<xiaomi-ev-card', '<xiaomi-ev-card id="server"')}${script}</body></html>`,
     // A hidden tab holding both embeds, shown later.
+    // A host that shrinks its rem (html 62.5%), with the script snippet in every language and the
+    // widest stat figures, and the server-side card: what a reader with a larger default text meets.
+    '/big': (url) => ({
+      body: page(`<style>html{font-size:62.5%}body{font-size:1.6rem}</style>` + langs.flatMap((lang) => [['compact', ''], ['stat', 'cash-reserve'], ['stat', 'connected-devices']].map(([variant, fact]) =>
+        scriptSnippet.replace(/<link[^>]*>\n/, '').replace(/<script[^>]*><\/script>/, '').replace(/lang="en"/, `lang="${lang}"`).replace('variant="compact"', `variant="${variant}"${fact && ` fact="${fact}"`}`)
+          .replace(/style="display:block;font-size:medium;min-height:[^"]*"/, variant == 'stat' ? `style="${statReserve}"` : '$&'))).join('') + fragment.replace('<xiaomi-ev-card', '<xiaomi-ev-card id="server"') + script),
+    }),
     '/hidden': page(`<div id="tab" style="display:none">${scriptSnippet}${iframeSnippet.replace('<iframe', '<iframe id="f"')}</div>`),
   })
 })
@@ -655,6 +663,85 @@ for (const name of enginesToRun()) {
       const m = models['compact-en']
       assert.ok(pop.height > 0, 'the evidence is visible')
       assert.ok(pop.text.includes(m.figures[0].evidence), 'the evidence quotes the source')
+      await p.close()
+    })
+  })
+}
+
+// The reader's default text size, where the driver can set it (engines.mjs FONT_SIZE_ENGINES): the
+// same pages at the default 16 px and at 24 px (Chromium's "very large"), in one engine of each.
+for (const name of enginesToRun().filter((n) => FONT_SIZE_ENGINES.includes(n))) {
+  describe(`${name} at a 24 px default text size`, () => {
+    let normal, large
+    before(async () => {
+      ;[normal, large] = [await startEngine(name), await startEngine(name, { fontSize: 24 })]
+    })
+    after(async () => {
+      await normal?.close()
+      await large?.close()
+    })
+
+    const round2 = (xs) => xs.map((x) => Math.round(x * 100) / 100)
+    /** The card's text sizes in each embed, and the page's medium, in a page of `engine`. */
+    const sizes = async (engine) => {
+      const p = await engine.newPage({ width: 640, height: 900 })
+      const px = () => {
+        const of = (a) => a && [a, a.querySelector('dt'), a.querySelector('.xc-v'), a.querySelector('.xc-date')].map((e) => parseFloat(getComputedStyle(e).fontSize))
+        const probe = document.body.appendChild(document.createElement('p'))
+        probe.style.fontSize = 'medium'
+        const cards = [...document.querySelectorAll('xiaomi-ev-card')].map((el) => of(el.shadowRoot?.querySelector('article')))
+        return { medium: parseFloat(getComputedStyle(probe).fontSize), cards, page: of(document.querySelector('main > article')) }
+      }
+      await p.goto(`${host.origin}/big`)
+      await p.waitFor(renderedCount)
+      await p.waitFor((n) => [...document.querySelectorAll('xiaomi-ev-card')].filter((el) => el.shadowRoot?.querySelector('article .xc-v')).length == n, [langs.length * 3 + 1])
+      const script = await p.evaluate(px)
+      await p.goto(`${worker.origin}/card?lang=en&variant=compact`)
+      const frame = await p.evaluate(px)
+      await p.close()
+      return { medium: script.medium, script: script.cards[0], server: script.cards.at(-1), frame: frame.page }
+    }
+
+    it('sets the text 1.5 times larger in the script embed, the server-side card and /card, on a page whose html is 62.5%', async () => {
+      const [at16, at24] = [await sizes(normal), await sizes(large)]
+      assert.deepEqual([at16.medium, at24.medium], [16, 24], 'the engine took the setting')
+      for (const embed of ['script', 'server', 'frame']) {
+        // (to 0.01 px: the em values are rounded up in their fifth digit)
+        const round = (xs) => xs.map((x) => Math.round(x * 100) / 100)
+        assert.deepEqual(round(at24[embed]), round(at16[embed].map((s) => s * 1.5)), `${embed}: ${at16[embed]} at 16 px, ${at24[embed]} at 24 px`)
+      }
+      assert.deepEqual(round2(at16.script), round2(at16.frame), 'the 62.5% host does not shrink the script embed')
+    })
+
+    it('shows every figure, label and value whole at every width from 240 to 640 px, the clamped headline whole in the tree', async () => {
+      const p = await large.newPage({ width: 640, height: 900 })
+      for (const width of [240, 360, 480, 640]) {
+        await p.setViewport(width, 900)
+        await p.goto(`${host.origin}/big`)
+        await p.waitFor((n) => [...document.querySelectorAll('xiaomi-ev-card')].filter((el) => el.shadowRoot?.querySelector('article .xc-v')).length == n, [langs.length * 3 + 1])
+        const problems = await p.evaluate(() =>
+          [...document.querySelectorAll('xiaomi-ev-card')].flatMap((el, i) => {
+            const a = el.shadowRoot.querySelector('article')
+            const box = a.getBoundingClientRect()
+            const out = []
+            if (a.scrollWidth > a.clientWidth + 1 || a.scrollHeight > a.clientHeight + 1) out.push(`card ${i} overflows`)
+            for (const e of a.querySelectorAll('dt, dd, .xc-v, .xc-eq, .xc-src, .xc-date')) {
+              const r = e.getBoundingClientRect()
+              if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).display != 'inline') out.push(`card ${i} ${e.className || e.localName} is cut`)
+              if (r.left < box.left || r.right > box.right + 0.5 || r.bottom > box.bottom + 0.5) out.push(`card ${i} ${e.className || e.localName} leaves the card`)
+            }
+            // Nothing lies over the source line (compact and stat put it at the bottom).
+            const src = a.querySelector('.xc-src').getBoundingClientRect()
+            for (const f of a.querySelectorAll('.xc-fig')) if (f.getBoundingClientRect().bottom > src.top + 0.5) out.push(`card ${i}: a figure runs into the source line`)
+            const h = a.querySelector('.xc-h')
+            if (h.closest('[aria-hidden]') || h.hasAttribute('aria-label')) out.push(`card ${i}: the headline is not its own text`)
+            return out
+          }),
+        )
+        assert.deepEqual(problems, [], `${width}px`)
+        const headlines = await p.evaluate(() => [...document.querySelectorAll('xiaomi-ev-card')].slice(0, -1).map((el) => el.shadowRoot.querySelector('.xc-h').textContent))
+        assert.deepEqual(headlines, langs.flatMap((lang) => Array(3).fill(models[`compact-${lang}`].headline)))
+      }
       await p.close()
     })
   })
