@@ -18,6 +18,17 @@ const at = (path) => new URL(path, root)
 const readJson = async (path) => JSON.parse(await readFile(at(path), 'utf8'))
 
 export async function checkData() {
+  // The names of the languages and variants, which widget/card-model.ts lists (everything below
+  // imports it): embed.js carries these few bytes, not the data they come from.
+  const card = await readJson('data/card.json')
+  const index = {
+    langs: Object.keys(await readJson('data/locale.json')),
+    variants: Object.keys(card.variants),
+    defaultVariant: card.default,
+    pickFact: Object.keys(card.variants).filter((name) => card.variants[name].fact),
+  }
+  await mkdir(at('dist/'), { recursive: true })
+  await writeFile(at('dist/card-index.json'), JSON.stringify(index) + '\n')
   const { validateData } = await importSource("export * from './src/data/validate.ts'")
   const source = await readFile(at('data/source/xiaomi-ev-launch-2021-04-01.txt'), 'utf8')
   const errors = validateData(
@@ -33,7 +44,6 @@ export async function checkData() {
   }
   // Sound data, formatted once per language: the worker only looks figures up (src/data/formatted.ts).
   const { formattedTable } = await importSource("export * from './src/data/formatted.ts'")
-  await mkdir(at('dist/'), { recursive: true })
   await writeFile(at('dist/formatted.json'), JSON.stringify(formattedTable()) + '\n')
   // The source's SHA-256 (/v1/source states it) and the data's version (the root of every ETag and
   // the Cache-Tag of every response: it changes whenever a byte of data/ does), here rather than in every isolate.

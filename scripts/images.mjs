@@ -1,13 +1,13 @@
 // The card as PNG, drawn at build time (README: "The card as an image"): every language, every
-// variant (compact, full, stat for each figure), light and dark, in two shapes: the card at 2×
+// variant (widget/variants.ts; one per figure where the variant picks one), light and dark, in two shapes: the card at 2×
 // device pixels for <img> in newsletters, and a 1200×630 share image for link previews.
 // widget/CardImage.tsx draws the card model with satori (JSX to SVG), resvg turns the SVG into
-// pixels, sharp quantises them to a palette; the fonts come from npm (@fontsource Noto Sans, SC,
-// TC, HK), cut with subset-font to the glyphs the cards use. Each image is cached under
+// pixels, sharp quantises them to a palette; the fonts come from npm (each language's @fontsource
+// package, data/locale.json), cut with subset-font to the glyphs the cards use. Each image is cached under
 // node_modules/.cache by a hash of what it is drawn from (its element tree, the fonts' inputs,
 // the renderers' versions), so a build re-draws only what changed. Output: dist/public/img/<shape>-<hash>.png, immutable, and
-// dist/cards.json, the card catalogue: every card with its image files, alt text and heights, which
-// the worker, /, oEmbed and the tests read (src/card/catalogue.ts).
+// dist/cards.json, the card catalogue: every card with its model, image files, alt text and
+// heights, which the worker, /, oEmbed and the tests read (src/card/catalogue.ts).
 import { importSource } from './import-source.mjs'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -24,13 +24,6 @@ const sha = (...parts) => {
   return h.digest('hex')
 }
 
-/** The font of each language; Traditional Chinese has two, Taiwan's and Hong Kong's forms. */
-export const FONTS = {
-  en: { pkg: '@fontsource/noto-sans', family: 'Noto Sans' },
-  'zh-CN': { pkg: '@fontsource/noto-sans-sc', family: 'Noto Sans SC' },
-  'zh-TW': { pkg: '@fontsource/noto-sans-tc', family: 'Noto Sans TC' },
-  'zh-HK': { pkg: '@fontsource/noto-sans-hk', family: 'Noto Sans HK' },
-}
 const FACES = [
   { weight: 400, style: 'normal' },
   { weight: 700, style: 'normal' },
@@ -43,10 +36,11 @@ const CACHE = at('node_modules/.cache/xiaomi-ev-card-images/')
 
 // The card model, the image components and the tokens are TypeScript: bundle them for node.
 export const loadModules = () =>
-  importSource(`export { LANGS, CARD_HEIGHT } from './widget/card-model'
+  importSource(`export { LANGS } from './widget/card-model'
+    export { VARIANTS, VARIANT_TABLE, fixedHeight } from './widget/variants'
     export { buildCard } from './src/card/model'
     export { shareModel, imageAlt, factsText } from './src/card/alt'
-    export { figureIds } from './src/data'
+    export { figureIds, locales } from './src/data'
     export { CardImage, ShareImage, SHARE } from './widget/CardImage'
     export { readTokens } from './widget/card-tokens'
     export { cardKey } from './widget/snippets'
@@ -66,15 +60,13 @@ export function plain(node) {
 
 const texts = (node) => (typeof node == 'string' ? [node] : node ? [node.props.children].flat().flatMap(texts) : [])
 
-/** Every card the API can show: each language, variant and figure, light and dark. */
+/** Every card the API can show: each language, variant and figure (where its variant picks one), light and dark. */
 function cardList(m) {
   const cards = []
-  for (const lang of m.LANGS) {
-    if (!FONTS[lang]) throw new Error(`scripts/images.mjs has no font for ${lang}: add it to FONTS`)
-    for (const [variant, fact] of [['compact'], ['full'], ...m.figureIds.map((id) => ['stat', id])]) {
-      for (const theme of ['light', 'dark']) cards.push({ lang, variant, fact, theme, key: m.cardKey(lang, variant, fact) })
-    }
-  }
+  for (const lang of m.LANGS)
+    for (const variant of m.VARIANTS)
+      for (const fact of m.VARIANT_TABLE[variant].fact ? m.figureIds : [undefined])
+        for (const theme of ['light', 'dark']) cards.push({ lang, variant, fact, theme, key: m.cardKey(lang, variant, fact) })
   return cards
 }
 
@@ -86,9 +78,9 @@ const parseRanges = (list) =>
 
 /** Each face of a language's font, cut to `chars`: one font per @fontsource unicode subset it
  *  needs (satori takes the first font of the family that has a glyph). Refuses a missing glyph. */
-async function subsetFonts(lang, chars) {
+async function subsetFonts(font, lang, chars) {
   const { default: subsetFont } = await import('subset-font')
-  const { pkg, family } = FONTS[lang]
+  const { package: pkg, family } = font
   const dir = require.resolve(`${pkg}/package.json`).replace(/package\.json$/, '')
   const subsets = Object.entries(JSON.parse(await readFile(`${dir}unicode.json`, 'utf8'))).map(([name, ranges]) => ({
     name: name.replace(/^\[|\]$/g, ''),
@@ -118,23 +110,28 @@ export async function buildImages() {
   const m = await loadModules()
   const tokens = m.readTokens(await readFile(at('widget/card.css'), 'utf8'))
   const renderer = ['satori', '@resvg/resvg-js', 'subset-font', 'sharp'].map((p) => `${p}@${version(p)}`).join(' ')
-  // Heights per frame width: compact and stat have one (card.css), full's were measured in Chromium
-  // (scripts/measure-heights.mjs). Between two measured widths a frame takes the taller (src/card/catalogue.ts).
+  // Heights: a fixed-height variant has one (widget/variants.ts), a growing one's were measured per
+  // frame width in Chromium (scripts/measure-heights.mjs). Between two measured widths a frame takes
+  // the taller (src/card/catalogue.ts).
   const measured = JSON.parse(await readFile(at('src/card/heights.json'), 'utf8'))
   const catalogue = { widths: measured.widths, cards: {} }
   const jobs = []
   for (const card of cardList(m)) {
     const model = m.buildCard(card.lang, card.variant, card.fact)
     const share = m.shareModel(card.lang, card.variant, card.fact)
-    // One entry per card, both themes: the images' files are added once drawn.
+    const fixed = m.fixedHeight(card.variant)
+    const grown = measured.grows[card.variant]?.[card.lang]
+    if (fixed === undefined && !grown) throw new Error(`src/card/heights.json has no ${card.variant} heights for ${card.lang}: run scripts/measure-heights.mjs`)
+    // One entry per card, both themes, with the one model /v1/card serves; the images' files are added once drawn.
     catalogue.cards[card.key] ??= {
-      lang: card.lang, variant: card.variant, ...(card.fact && { fact: card.fact }),
-      heights: Object.fromEntries(measured.widths.map((w) => [w, card.variant == 'full' ? measured.full[card.lang][w] : m.CARD_HEIGHT[card.variant]])),
+      model,
+      height: fixed ?? grown,
       alt: { card: m.imageAlt(model), share: m.imageAlt(share) },
       facts: m.factsText(model).trim(),
       images: { light: {}, dark: {} },
     }
-    const props = { tokens: tokens[card.theme], font: FONTS[card.lang].family }
+    const font = m.locales[card.lang].font
+    const props = { tokens: tokens[card.theme], font: font.family }
     jobs.push({ ...card, shape: 'card', tree: plain(m.CardImage({ ...props, model })), size: { width: tokens.light.width }, scale: CARD_SCALE })
     jobs.push({ ...card, shape: 'share', tree: plain(m.ShareImage({ ...props, model: share })), size: { ...m.SHARE }, scale: 1 })
   }
@@ -145,7 +142,7 @@ export async function buildImages() {
     for (const text of texts(job.tree)) for (const ch of text) set.add(ch)
     chars.set(job.lang, set)
   }
-  const fontKey = new Map([...chars].map(([lang, set]) => [lang, sha(version(FONTS[lang].pkg), [...set].sort().join(''))]))
+  const fontKey = new Map([...chars].map(([lang, set]) => [lang, sha(version(m.locales[lang].font.package), [...set].sort().join(''))]))
   const fonts = new Map()
   await mkdir(CACHE, { recursive: true })
   let rendered = 0
@@ -163,7 +160,7 @@ export async function buildImages() {
     }
     if (drawing.has(job.cacheKey)) continue // the same image, already on its way (share of full = of compact)
     drawing.set(job.cacheKey, job)
-    if (!fonts.has(job.lang)) fonts.set(job.lang, await subsetFonts(job.lang, chars.get(job.lang)))
+    if (!fonts.has(job.lang)) fonts.set(job.lang, await subsetFonts(m.locales[job.lang].font, job.lang, chars.get(job.lang)))
     const svg = await satori(job.tree, { ...job.size, fonts: fonts.get(job.lang) })
     const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: job.scale }, font: { loadSystemFonts: false } })
     // Flat colours and anti-aliased text fit a palette: about a third of resvg's RGBA bytes.
@@ -199,7 +196,7 @@ export async function buildImages() {
   await writeFile(at('dist/cards.json'), JSON.stringify(catalogue) + '\n')
   const bytes = (shape, variant) => jobs.filter((j) => j.shape == shape && j.variant == variant).map((j) => j.png.length)
   const sizes = Object.fromEntries(
-    ['card', 'share'].flatMap((shape) => ['compact', 'full', 'stat'].map((v) => [`${shape} ${v}`, [Math.min(...bytes(shape, v)), Math.max(...bytes(shape, v))]])),
+    ['card', 'share'].flatMap((shape) => m.VARIANTS.map((v) => [`${shape} ${v}`, [Math.min(...bytes(shape, v)), Math.max(...bytes(shape, v))]])),
   )
   return { catalogue, headers: imageHeaders(m.HSTS), sizes, files: written.size, rendered, total: jobs.length, ms: Math.round(performance.now() - started) }
 }

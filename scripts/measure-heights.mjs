@@ -1,7 +1,7 @@
-// The full card's height in /card at several frame widths, in each language (Chromium's fonts on
-// Linux, like FULL_HEIGHT): /oembed answers a maxwidth with the height measured at the widest of
-// these widths that fits in it (heightAt in src/card/catalogue.ts). compact and stat have one height at every
-// width (card.css). Run `node scripts/measure-heights.mjs` after a change to card.css or to the
+// The height in /card, at several frame widths and in each language (Chromium's fonts on Linux), of
+// every variant that grows with its text (one without a `height` in data/card.json): the snippets'
+// iframe height is the 640 px one, and /oembed answers a maxwidth with the height measured at the
+// widest of these widths that fits in it (heightAt in src/card/catalogue.ts). Run `node scripts/measure-heights.mjs` after a change to card.css or to the
 // data; test/platforms/heights.test.mjs measures again and fails when this file is out of date.
 import { readFile, writeFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
@@ -16,25 +16,31 @@ export async function measure(page, url, width) {
   return page.evaluate(() => Math.ceil(document.querySelector('main').getBoundingClientRect().bottom))
 }
 
+/** The variants that grow with their text: the ones data/card.json gives no height. */
+export const growing = async () =>
+  Object.entries(JSON.parse(await readFile(new URL('../data/card.json', import.meta.url), 'utf8')).variants).filter(([, r]) => r.height === undefined).map(([name]) => name)
+
 export async function measureAll(page, origin, langs) {
-  const full = {}
-  for (const lang of langs) {
-    full[lang] = {}
-    for (const w of WIDTHS) full[lang][w] = await measure(page, `${origin}/card?lang=${lang}&variant=full`, w)
+  const grows = {}
+  for (const variant of await growing()) {
+    grows[variant] = {}
+    for (const lang of langs) {
+      grows[variant][lang] = {}
+      for (const w of WIDTHS) grows[variant][lang][w] = await measure(page, `${origin}/card?lang=${lang}&variant=${variant}`, w)
+    }
   }
-  return { widths: WIDTHS, full }
+  return { widths: WIDTHS, grows }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { launch, startWorker } = await import('../test/browser/harness.mjs')
-  const locales = JSON.parse(await readFile(new URL('../data/locale.json', import.meta.url), 'utf8'))
-  const LANGS = Object.keys(locales).filter((k) => /^[a-z]{2}(-[A-Z]{2})?$/.test(k))
+  const LANGS = Object.keys(JSON.parse(await readFile(new URL('../data/locale.json', import.meta.url), 'utf8')))
   const worker = await startWorker()
   const browser = await launch()
   try {
     const table = await measureAll(await browser.newPage(), worker.origin, LANGS)
     await writeFile(FILE, JSON.stringify(table, null, 1) + '\n')
-    console.log(Object.entries(table.full).map(([l, r]) => `${l}: ${Object.entries(r).map(([w, h]) => `${w}→${h}`).join(' ')}`).join('\n'))
+    console.log(Object.values(table.grows).flatMap(Object.entries).map(([l, r]) => `${l}: ${Object.entries(r).map(([w, h]) => `${w}→${h}`).join(' ')}`).join('\n'))
   } finally {
     await browser.close()
     worker.stop()

@@ -4,7 +4,7 @@ import * as v from 'valibot'
 import { toJsonSchema, toJsonSchemaDefs, type ConversionConfig } from '@valibot/to-json-schema'
 import { cardDoc, CardModel } from './routes/card'
 import { cardFragmentDoc } from './routes/card-fragment'
-import { ApiFact, FactList, listDoc, oneDoc } from './routes/facts'
+import { ApiFact, FactList, factListDoc, factDoc } from './routes/facts'
 import { OEmbed, oembedDoc } from './routes/oembed'
 import { SourceDocument, sourceDoc } from './routes/source'
 import { cardPageDoc } from './routes/card-page'
@@ -91,7 +91,7 @@ export const openApiDoc = (): RouteDoc => ({
 
 /** Every route, by family: the API (src/routes/api.ts), the pages, the assets. */
 export const ROUTES: RouteDoc[] = [
-  listDoc(), oneDoc(), cardDoc(), cardFragmentDoc(), sourceDoc(), oembedDoc(), openApiDoc(),
+  factListDoc(), factDoc(), cardDoc(), cardFragmentDoc(), sourceDoc(), oembedDoc(), openApiDoc(),
   cardPageDoc(), sourcePageDoc(), homeDoc(),
   ...imageDocs(), ...scriptDocs(),
 ]

@@ -28,7 +28,7 @@ export function Card({ model: m, theme, origin, level = 2 }: Props) {
       <H class="xc-h" part={part('headline')} id={level == 1 ? 'xc-h' : undefined}>
         {m.headline}
       </H>
-      {m.variant == 'full' && <K class="xc-k">{m.ui.keyFigures}</K>}
+      {m.ui.keyFigures && <K class="xc-k">{m.ui.keyFigures}</K>}
       <dl class="xc-figs">
         {m.figures.map((f) => (
           <div class="xc-fig" part={part('figure')} key={f.id}>

@@ -1,4 +1,5 @@
-import { CARD_HEIGHT, type CardFigure, type CardModel } from './card-model'
+import type { CardFigure, CardModel } from './card-model'
+import { fixedHeight } from './variants'
 import type { CardTokens } from './card-tokens'
 
 // The card as an image (scripts/images.mjs draws these with satori at build time).
@@ -8,8 +9,8 @@ import type { CardTokens } from './card-tokens'
 // grid, line-clamp by class, <details>, ::before markers). A mode flag would fork every node
 // of Card.tsx and bend the HTML card's markup to a renderer. So this file draws the same
 // CardModel (the same strings and the same formatted numbers, in the same order) with the same
-// tokens (the colours and width of card.css, read by card-tokens.ts; heights from
-// CARD_HEIGHT), and mirrors card.css's sizes one for one, each noted beside its rule.
+// tokens (the colours and width of card.css, read by card-tokens.ts; heights from the variant
+// table, widget/variants.ts), and mirrors card.css's sizes one for one, each noted beside its rule.
 // What an image cannot do is left out: the evidence toggles (the source link sits under the
 // card, and a newsletter wraps the image in a link to /card) and the advantages' disclosure,
 // which is drawn open because nobody can open it on paper.
@@ -34,9 +35,10 @@ function FigureValue({ f, t, size }: { f: CardFigure; t: CardTokens; size: numbe
   )
 }
 
-/** The card at its own width; compact and stat at their fixed heights, full as tall as it grows. */
+/** The card at its own width; a variant of one height at it, the others as tall as they grow. */
 export function CardImage({ model: m, tokens: t, font }: ImageProps) {
-  const pinned = m.variant != 'full' // compact and stat: fixed height, source line at the bottom
+  const height = fixedHeight(m.variant)
+  const pinned = height !== undefined // fixed height, source line at the bottom
   const inner = t.width - 2 * 16 - 2 // .xc padding and border
   const source = (
     <div
@@ -52,7 +54,7 @@ export function CardImage({ model: m, tokens: t, font }: ImageProps) {
     <div
       style={{
         display: 'flex', flexDirection: 'column', position: 'relative', width: t.width,
-        ...(pinned && { height: CARD_HEIGHT[m.variant as keyof typeof CARD_HEIGHT] }),
+        ...(pinned && { height }),
         padding: 16, background: t.bg, color: t.fg, border: `1px solid ${t.line}`, borderRadius: 12,
         fontFamily: font, fontSize: 15, lineHeight: 1.45,
       }}
@@ -68,7 +70,7 @@ export function CardImage({ model: m, tokens: t, font }: ImageProps) {
       >
         {m.headline}
       </div>
-      {m.variant == 'full' && <div style={{ fontSize: 13, color: t.mute, fontWeight: 700, marginBottom: 6 }}>{m.ui.keyFigures}</div>}
+      {m.ui.keyFigures && <div style={{ fontSize: 13, color: t.mute, fontWeight: 700, marginBottom: 6 }}>{m.ui.keyFigures}</div>}
       {m.variant == 'compact' && (
         // .xc-compact .xc-figs: one column, 6 px apart, each 46 px under a 1 px rule
         <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>

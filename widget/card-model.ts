@@ -1,15 +1,26 @@
 // What /v1/card returns and what <Card> renders: every string already in the reader's
 // language and every figure already formatted, so the browser formats nothing.
 
-/** The languages we serve, each written for its readers (data/facts.json, data/locale.json):
- *  English, Simplified Chinese, and Traditional Chinese as Hong Kong and as Taiwan write it. */
+import type card from '../data/card.json'
+import type locales from '../data/locale.json'
+// The names of data/locale.json's languages and data/card.json's variants, which the build lists
+// before anything imports this: embed.js carries the names, not the data.
+import index from '../dist/card-index.json'
+
+/** The languages we serve, each written for its readers (data/locale.json). */
+export type Lang = keyof typeof locales
+export const LANGS = index.langs as Lang[]
+/** The card's variants (data/card.json; widget/variants.ts has the whole table). */
+export type Variant = keyof typeof card.variants
+export const VARIANTS = index.variants as Variant[]
+export const DEFAULT_VARIANT = index.defaultVariant as Variant
+/** Whether a variant shows the one figure that `fact` picks. */
+export const picksFact = (variant: Variant) => index.pickFact.includes(variant)
+/** The language of a card that names none and of a reader who accepts none of ours: the first listed, English. */
+export const DEFAULT_LANG = LANGS[0]
 /** A fact's id: kebab-case, at most 64 characters. The data, the API and embed.js check ids by it. */
 export const FACT_ID = /^(?=.{1,64}$)[a-z0-9]+(-[a-z0-9]+)*$/
-export const LANGS = ['en', 'zh-CN', 'zh-HK', 'zh-TW'] as const
-export type Lang = (typeof LANGS)[number]
-export const VARIANTS = ['compact', 'full', 'stat'] as const
 export const THEMES = ['light', 'dark', 'auto'] as const
-export type Variant = (typeof VARIANTS)[number]
 export type Theme = (typeof THEMES)[number]
 
 export interface CardFigure {
@@ -56,18 +67,6 @@ export const dateLine = (...parts: (string | undefined)[]) => parts.filter(Boole
  *  '-', which only marks a prefix or suffix at a term's start or end: no span starts or ends
  *  with one (src/data/validate.ts refuses it). */
 export const evidenceHref = (id: string, span: string) => `/source#${id}:~:text=${encodeURIComponent(span)}`
-
-/** compact and stat have one height at every width (card.css), so pages can reserve it: in px at
- *  a 16px default text size, growing with a larger one (card.css sets it in em). */
-export const CARD_HEIGHT = { compact: 300, stat: 240 } as const
-
-/** full grows with its text: its height at the card's full width (640 px) with Chromium's
- *  fonts on Linux (src/card/heights.json has it at narrower widths too); resize.js corrects it
- *  for narrower columns and other fonts. */
-export const FULL_HEIGHT: Record<Lang, number> = { en: 599, 'zh-CN': 477, 'zh-HK': 477, 'zh-TW': 477 }
-
-export const cardHeight = (variant: Variant, lang: CardModel['lang']) =>
-  variant == 'full' ? FULL_HEIGHT[lang] : CARD_HEIGHT[variant]
 
 /** Where a card's data lives, its parameters sorted: the snippet's preload and the widget's
  *  fetch must be the very same URL for the browser to hand the preloaded response over. */

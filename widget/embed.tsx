@@ -1,6 +1,6 @@
 import { Card } from './Card'
 import css from './card.css'
-import { FACT_ID, THEMES, VARIANTS, cardDataPath, type CardModel, type Theme } from './card-model'
+import { DEFAULT_VARIANT, FACT_ID, THEMES, VARIANTS, cardDataPath, picksFact, type CardModel, type Theme } from './card-model'
 import { firstLang, matchLang } from './lang'
 
 const TAG = 'xiaomi-ev-card'
@@ -78,7 +78,7 @@ class XiaomiEvCard extends HTMLElement {
     let theme: string = attribute(this, 'theme', THEMES, 'auto')
     // auto follows the page's declared color-scheme (card.css), or the reader's where it declares none.
     if (theme == 'auto' && getComputedStyle(this).colorScheme == 'normal') theme = 'os'
-    const variant = attribute(this, 'variant', VARIANTS, 'compact')
+    const variant = attribute(this, 'variant', VARIANTS, DEFAULT_VARIANT)
 
     const own = this.getAttribute('lang')
     if (own !== null && !matchLang(own)) warn('lang must be one of en, zh-CN, zh-HK, zh-TW (or a tag of one); using the page language')
@@ -89,7 +89,7 @@ class XiaomiEvCard extends HTMLElement {
     const params = new URLSearchParams({ lang, variant })
 
     const fact = this.getAttribute('fact')
-    if (variant == 'stat' && fact) {
+    if (picksFact(variant) && fact) {
       if (FACT_ID.test(fact)) params.set('fact', fact)
       else warn(BAD_FACT)
     }

@@ -19,7 +19,8 @@ if (parent !== window) {
     const card = !last && document.querySelector('article')
     if (card) {
       // Once, after the first height, so the parent sees a card already sized (resize.js fires it).
-      parent.postMessage({ type: 'xiaomi-ev-card:load', lang: card.lang, variant: card.className.match(/xc-(compact|full|stat)/)?.[1] }, '*')
+      // Card.tsx's classes are "xc xc-<variant> xc-<theme>".
+      parent.postMessage({ type: 'xiaomi-ev-card:load', lang: card.lang, variant: card.classList[1].slice(3) }, '*')
       // amp-iframe shows its placeholder until this.
       parent.postMessage({ sentinel: 'amp', type: 'embed-ready' }, '*')
     }

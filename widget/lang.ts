@@ -1,4 +1,4 @@
-import type { Lang } from './card-model'
+import { LANGS, type Lang } from './card-model'
 
 // Shared by the worker (lang, Accept-Language) and embed.js (lang attributes, navigator.languages),
 // so a tag means the same card wherever it is read. No table of our own: the runtime's CLDR data
@@ -22,7 +22,8 @@ export function matchLang(tag: string): Lang | undefined {
     // Maximized: und-TW is Chinese too, as CLDR has it; and plain und is English. zh_TW is how
     // Java and PHP write a locale: the same tag.
     const { language, script, region } = new Intl.Locale(tag.replace(/_/g, '-')).maximize()
-    if (language == 'en') return 'en'
+    // A language served without regions (en) is its every tag.
+    if (LANGS.includes(language as Lang)) return language as Lang
     if (language == 'zh') return script != 'Hant' ? 'zh-CN' : region == 'HK' || region == 'MO' ? 'zh-HK' : 'zh-TW'
   } catch {
     // RangeError: not a well-formed tag.

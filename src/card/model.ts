@@ -1,11 +1,12 @@
-import { dateLine, evidenceHref, type CardFigure, type CardModel, type Variant } from '../../widget/card-model'
-import { cardConfig, correctionsOf, factsById, factSet, formatted, locales } from '../data'
+import { dateLine, evidenceHref, type CardFigure, type CardModel } from '../../widget/card-model'
+import { VARIANT_TABLE, factOf, type Variant } from '../../widget/variants'
+import { correctionsOf, factsById, factSet, formatted, locales } from '../data'
 import { fill, quoteByline } from '../data/format'
 import type { Fact, Figure, Lang } from '../data/schema'
 
 const fact = <K extends Fact['kind']>(id: string, kind: K) => {
   const f = factsById.get(id)
-  if (f?.kind !== kind) throw new Error(`card.json names ${id}, not a ${kind} fact`)
+  if (f?.kind !== kind) throw new Error(`${id} is not a ${kind} fact`)
   return f as Extract<Fact, { kind: K }>
 }
 
@@ -23,11 +24,12 @@ export function cardFigure(figure: Figure, lang: Lang, withEquivalent: boolean):
   }
 }
 
-/** Exactly what one card shows. `statFact` must be a figure id (the route validates it). */
-export function buildCard(lang: Lang, variant: Variant, statFact?: string): CardModel {
+/** Exactly what one card shows, as its variant's rule says (widget/variants.ts). The build writes
+ *  every card's into the catalogue (scripts/images.mjs); nothing builds one on a request. */
+export function buildCard(lang: Lang, variant: Variant, chosen?: string): CardModel {
   const strings = locales[lang]
-  const ids =
-    variant === 'stat' ? [statFact ?? cardConfig.statDefault] : variant === 'full' ? cardConfig.full : cardConfig.compact
+  const rule = VARIANT_TABLE[variant]
+  const ids = rule.fact ? [factOf(variant, chosen)!] : rule.figures
   const shown = [...ids]
   // Keys in the order that gzips smallest (11 B less than headline, date, figures first).
   const model: CardModel = {
@@ -37,12 +39,12 @@ export function buildCard(lang: Lang, variant: Variant, statFact?: string): Card
     source: { label: strings.source, lang: factSet.source.lang },
     headline: strings.headline,
     ui: { label: strings.cardLabel, evidence: strings.evidence },
-    figures: ids.map((id) => cardFigure(fact(id, 'figure'), lang, variant != 'compact')),
+    figures: ids.map((id) => cardFigure(fact(id, 'figure'), lang, rule.equivalents ?? false)),
   }
-  if (variant === 'full') {
-    const quote = fact(cardConfig.quote, 'quote')
+  if (rule.keyFigures) model.ui.keyFigures = strings.keyFigures
+  if (rule.quote) {
+    const quote = fact(rule.quote, 'quote')
     const translated = lang !== factSet.source.lang
-    model.ui.keyFigures = strings.keyFigures
     model.quote = {
       text: quote.text[lang],
       attribution: quote.attribution[lang],
@@ -50,11 +52,14 @@ export function buildCard(lang: Lang, variant: Variant, statFact?: string): Card
       ...(translated && { translatedFrom: factSet.source.lang }),
       href: evidenceHref(quote.id, quote.evidence.text),
     }
+    shown.push(quote.id)
+  }
+  if (rule.advantages) {
     model.advantages = {
       title: strings.advantages,
-      items: cardConfig.advantages.map((id) => ({ id, text: fact(id, 'statement').text[lang] })),
+      items: rule.advantages.map((id) => ({ id, text: fact(id, 'statement').text[lang] })),
     }
-    shown.push(quote.id, ...cardConfig.advantages)
+    shown.push(...rule.advantages)
   }
   // Updated: the latest correction, in this language, of a fact shown or of the card's own wording.
   const updated = correctionsOf(shown, lang).at(-1)?.date

@@ -1,5 +1,3 @@
-import type { Lang } from './schema'
-
 // What a text claims beyond its words' numbers: the dates it states, the qualifiers it puts on a
 // figure, and whether it quotes. The validator (./validate.ts) holds every fact's text, in every
 // language, to what its English evidence span claims.
@@ -14,20 +12,13 @@ const IN_SOURCE: Record<Claim, RegExp> = {
   approximately: /~|≈|\babout\b|\bapproximately\b|\baround\b|\broughly\b|\bnearly\b/i,
 }
 
-// How each language says it. 约/約 and ~ mean "about": an estimate is a forecast, 预计/預計, "est.".
-// 超 and 逾 are "more than" (the mainland's and Hong Kong's and Taiwan's headline habits, data/locale.json).
-const IN_TEXT: Record<'en' | 'zh', Record<Claim, RegExp>> = {
-  en: { ...IN_SOURCE, 'more-than': /\bmore than\b|\bexceed|\bover \d|\d\+|\}\+/i, estimated: /\best(\.|imated?\b)/i },
-  zh: { 'more-than': /超|逾|多于|多於|以上/, estimated: /预计|預計|估计|估計|预估|預估/, approximately: /~|约|約|左右|大概/ },
-}
-
 const CLAIMS = Object.keys(IN_SOURCE) as Claim[]
-const lexicon = (lang: Lang) => IN_TEXT[lang.startsWith('zh') ? 'zh' : 'en']
 
 /** The qualifiers the English evidence states. */
 export const claimedBySource = (span: string) => new Set(CLAIMS.filter((c) => IN_SOURCE[c].test(span)))
-/** The qualifiers a text in `lang` states. */
-export const claimedIn = (text: string, lang: Lang) => new Set(CLAIMS.filter((c) => lexicon(lang)[c].test(text)))
+/** The qualifiers a text states, by its language's words for each (data/locale.json `claims`:
+ *  in Chinese 约/約 and ~ mean "about", an estimate is a forecast, 预计/預計, and 超 and 逾 are "more than"). */
+export const claimedIn = (text: string, words: Record<Claim, string>) => new Set(CLAIMS.filter((c) => new RegExp(words[c], 'i').test(text)))
 
 // Dates at the precision written: "2021-04" for March 2021 / 2021年3月, "2021-04-01" for a day.
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']

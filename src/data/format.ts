@@ -2,16 +2,16 @@ import type { Figure, Lang, LocaleStrings } from './schema'
 
 // Compact notation keeps the locale's own units (million, 亿, 億, 萬), and 21 significant
 // digits (the maximum) stops it from rounding: 324.8 million must not become 325 million.
-// CLDR gives zh-Hant-HK the English compact units (10B, 324.8M), which Hong Kong's Chinese press
-// does not print in running text: it writes 100億, 3.248億, as Taiwan's does. So zh-HK numbers take
-// the parent locale's (zh-Hant) units; its dates stay its own.
-const NUMBER_LOCALE: Partial<Record<Lang, string>> = { 'zh-HK': 'zh-Hant' }
+// A language's numberLocale (data/locale.json) overrides its own: CLDR gives zh-Hant-HK the English
+// compact units (10B, 324.8M), which Hong Kong's Chinese press does not print in running text: it
+// writes 100億, 3.248億, as Taiwan's does, so zh-HK numbers take the parent locale's (zh-Hant) units.
 const compact = new Map<string, Intl.NumberFormat>()
-export function formatNumber(value: number, lang: Lang | 'en'): string {
-  let format = compact.get(lang)
+/** `locale` is an Intl locale: a language's numberLocale, else its tag. */
+export function formatNumber(value: number, locale: string): string {
+  let format = compact.get(locale)
   if (!format) {
-    format = new Intl.NumberFormat(NUMBER_LOCALE[lang] ?? lang, { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 21 })
-    compact.set(lang, format)
+    format = new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 21 })
+    compact.set(locale, format)
   }
   return format.format(value)
 }
@@ -29,7 +29,7 @@ export const fill = (pattern: string, n: string) => pattern.replace('{n}', n)
 // - rank: 前3名 in Hong Kong and Taiwan, where the figure stands alone under its label.
 /** The figure as a reader of `lang` expects it: "RMB 10 billion", "100亿元", "人民幣100億元", "324.8 million+". */
 export function formatFigure(figure: Pick<Figure, 'value' | 'unit' | 'currency' | 'qualifier'>, lang: Lang, strings: LocaleStrings): string {
-  let text = formatNumber(figure.value, lang)
+  let text = formatNumber(figure.value, strings.numberLocale ?? lang)
   if (figure.currency) text = fill(strings.currency[figure.currency], text)
   else if (figure.unit) text = fill(strings.unit[figure.unit], text)
   return figure.qualifier ? fill(strings.qualifier[figure.qualifier], text) : text

@@ -87,6 +87,19 @@ export const LocaleStrings = v.strictObject({
   currency: exactly(CURRENCIES, pattern),
   unit: exactly(UNITS, pattern),
   qualifier: exactly(QUALIFIERS, pattern),
+  /** og:locale, as the Open Graph protocol writes a locale: "en_US", "zh_HK". */
+  ogLocale: v.pipe(v.string(), v.regex(/^[a-z]{2}_[A-Z]{2}$/)),
+  /** The Intl locale that formats numbers, when not the language's own (Hong Kong's press writes Taiwan's units). */
+  numberLocale: v.optional(v.string()),
+  /** The language's punctuation in the text the build writes: the images' alt text, the snippets' fallback line. */
+  punctuation: v.strictObject({ after: v.string(), stop: v.string(), colon: v.string(), list: v.string() }),
+  /** How the language says each qualifier a text can claim (regular expressions, case-insensitive): the data check holds every text to its evidence. */
+  claims: v.strictObject({ 'more-than': v.string(), estimated: v.string(), approximately: v.string() }),
+  /** Other tags that mean this language (widget/lang.ts matches them by CLDR; the data check holds
+   *  each to it): the API's documentation and its error messages give them as examples. */
+  otherTags: v.array(v.string()),
+  /** The typeface the card images are drawn in: an @fontsource package and its family. */
+  font: v.strictObject({ package: v.string(), family: v.string() }),
 })
 export type LocaleStrings = v.InferOutput<typeof LocaleStrings>
 export const Locales = byLang(LocaleStrings)
@@ -113,11 +126,29 @@ export type Correction = v.InferOutput<typeof Correction>
 export const Corrections = v.strictObject({ corrections: v.array(Correction) })
 export type Corrections = v.InferOutput<typeof Corrections>
 
-export const CardConfig = v.strictObject({
-  compact: v.pipe(v.array(v.string()), v.length(3)),
-  full: v.pipe(v.array(v.string()), v.minLength(1)),
-  quote: v.string(),
-  advantages: v.pipe(v.array(v.string()), v.length(6)),
-  statDefault: v.string(),
+/** One variant of the card (widget/variants.ts reads the table). */
+export const VariantRule = v.strictObject({
+  /** What it shows, in a few words, for the API's documentation. */
+  about: v.pipe(v.string(), v.minLength(1)),
+  /** The figures it shows (maybe none); with `fact`, the one the `fact` parameter picks, and the first by default. */
+  figures: v.array(v.string()),
+  fact: v.optional(v.literal(true)),
+  /** Shows the source's conversion beside a figure ("US$1.5 billion"). */
+  equivalents: v.optional(v.literal(true)),
+  /** Titles its figures ("Key figures"). */
+  keyFigures: v.optional(v.literal(true)),
+  quote: v.optional(v.string()),
+  advantages: v.optional(v.array(v.string())),
+  /** Its one height in CSS px at every width, which pages reserve; without it the card grows with its text. */
+  height: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100))),
+  /** The variant its share image (1200×630) shows. */
+  share: v.string(),
 })
+export type VariantRule = v.InferOutput<typeof VariantRule>
+export const CardConfig = v.pipe(
+  v.strictObject({ default: v.string(), variants: v.record(v.pipe(v.string(), v.regex(/^[a-z]+$/)), VariantRule) }),
+  v.check((c) => c.default in c.variants, 'default must name a variant'),
+  v.check((c) => Object.values(c.variants).every((r) => !r.fact || r.figures.length == 1), 'a variant that picks its figure lists one, its default'),
+  v.check((c) => Object.values(c.variants).every((r) => r.share in c.variants), 'share must name a variant'),
+)
 export type CardConfig = v.InferOutput<typeof CardConfig>

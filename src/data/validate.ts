@@ -4,6 +4,7 @@ import { CardConfig, Corrections, FactSet, Locales, QUALIFIERS, type Correction,
 import { dateLine } from '../../widget/card-model'
 import { formatDate, formatFigure, formatNumber, quoteByline } from './format'
 import { QUOTATION, claimedBySource, claimedIn, datesIn } from './claims'
+import { matchLang } from '../../widget/lang'
 
 export interface RawData {
   facts: unknown
@@ -46,7 +47,8 @@ function checkClaims(fact: Fact, facts: Facts, locales: LocaleSet | undefined): 
   for (const lang of LANGS) {
     const text = proseOf(fact)[lang]
     for (const date of datesIn(text)) if (!spanDates.has(date)) errors.push(`${lang} text states the date ${date}, which its evidence does not`)
-    for (const claim of claimedIn(text, lang)) if (!spanClaims.has(claim)) errors.push(`${lang} text says "${claim}", which its evidence does not`)
+    const words = locales?.[lang].claims
+    if (words) for (const claim of claimedIn(text, words)) if (!spanClaims.has(claim)) errors.push(`${lang} text says "${claim}", which its evidence does not`)
     if (QUOTATION.test(text) && !(fact.kind === 'quote' && lang === facts.source.lang))
       errors.push(`${lang} text quotes words its evidence does not; a quotation is a quote fact, marked as translated outside the source's language`)
     // The dateline dates the document: a text on it says so, and claims no event on that day.
@@ -70,9 +72,10 @@ function checkQualifierWords(locales: LocaleSet, sourceLang: string): string[] {
   for (const lang of LANGS) {
     for (const q of QUALIFIERS) {
       const pattern = locales[lang].qualifier[q]
-      const says = [...claimedIn(pattern, lang)]
+      const says = [...claimedIn(pattern, locales[lang].claims)]
       if (says.join() !== q) errors.push(`locale.json: ${lang}.qualifier.${q} "${pattern}" reads as ${says.join(' and ') || 'nothing'}; it must read as ${q}`)
     }
+    for (const tag of locales[lang].otherTags) if (matchLang(tag) !== lang) errors.push(`locale.json: ${lang}.otherTags: ${tag} means ${matchLang(tag) ?? 'no language we serve'}`)
     const marked = locales[lang].translatedQuote !== undefined
     if (marked === (lang === sourceLang))
       errors.push(`locale.json: ${lang}.translatedQuote: ${marked ? 'the source language quotes, it does not translate' : 'a quote translated from the source must be marked as one'}`)
@@ -149,9 +152,11 @@ export function validateData(raw: RawData, source: string): string[] {
       const fact = byId.get(id)
       if (fact?.kind !== kind) errors.push(`card.json: ${where} names ${id}, which is not a ${kind} fact`)
     }
-    for (const id of [...c.compact, ...c.full, c.statDefault]) expect(id, 'figure', 'a figure list')
-    expect(c.quote, 'quote', 'quote')
-    for (const id of c.advantages) expect(id, 'statement', 'advantages')
+    for (const [name, rule] of Object.entries(c.variants)) {
+      for (const id of rule.figures) expect(id, 'figure', `${name}'s figures`)
+      if (rule.quote) expect(rule.quote, 'quote', `${name}'s quote`)
+      for (const id of rule.advantages ?? []) expect(id, 'statement', `${name}'s advantages`)
+    }
   }
   return errors
 }

@@ -30,7 +30,7 @@ const tagOf = (routePath: string) =>
   routePath == '/' ? 'route-home' : routePath == '/*' ? 'route-other' : `route${routePath.replace(/\/:.*$/, '').replace(/[/.]/g, '-')}`
 
 /** Cache-Tag on every response: the data version (to purge one version) and the route; the
- *  scripts, which do not depend on the data, bring their own. Set per route by family() and once
+ *  scripts, which do not depend on the data, bring their own. Set per route by routeFamily() and once
  *  for the whole app, where nothing matched. */
 export const routeTag: MiddlewareHandler = async (c, next) => {
   const tag = `${DATA_TAG},${tagOf(c.req.routePath)}`
@@ -40,6 +40,6 @@ export const routeTag: MiddlewareHandler = async (c, next) => {
 
 /** If-None-Match → 304, for every 2xx that carries an ETag. The 304 keeps what a cache must
  *  update the stored answer with; the security headers the families set after it come anyway. */
-export const conditional = etag({
+export const etags = etag({
   retainedHeaders: [...RETAINED_304_HEADERS, 'cdn-cache-control', 'content-language', 'access-control-allow-origin', 'cache-tag'],
 })

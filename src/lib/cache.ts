@@ -9,33 +9,34 @@ import { cacheHeaders } from './cache-policy'
 // route and its validated parameters, never the raw URL: junk parameters add no entry), and
 // bounded in bytes, the least recently used out first. 304s are hono/etag's (cache-policy.ts).
 
-interface Built {
+interface Answer {
   body: string
   etag: string
 }
 
 /** A fraction of a 128 MB isolate, and several times every answer we have (about 1 MB). */
 const MAX_BYTES = 8 << 20
-const kept = new Map<string, Built>()
+const answers = new Map<string, Answer>()
 let bytes = 0
 // Strings are UTF-16 in V8: two bytes a code unit, near enough.
 const size = (key: string, body: string) => 2 * (key.length + body.length)
 
-export function built(key: string, build: () => string): Built {
-  let entry = kept.get(key)
+/** The answer for `key`, built on its first request in this isolate. */
+export function cachedAnswer(key: string, build: () => string): Answer {
+  let entry = answers.get(key)
   if (entry) {
     // A Map iterates in insertion order: re-inserting keeps the oldest first.
-    kept.delete(key)
-    kept.set(key, entry)
+    answers.delete(key)
+    answers.set(key, entry)
     return entry
   }
   const body = build()
   entry = { body, etag: `"${dataVersion}-${fnv1a(body)}"` }
-  kept.set(key, entry)
+  answers.set(key, entry)
   bytes += size(key, body)
-  for (const [k, old] of kept) {
+  for (const [k, old] of answers) {
     if (bytes <= MAX_BYTES) break
-    kept.delete(k)
+    answers.delete(k)
     bytes -= size(k, old.body)
   }
   return entry
@@ -43,7 +44,7 @@ export function built(key: string, build: () => string): Built {
 
 /** A 200 of a kept answer, with its strong ETag and the data's cache headers. */
 export function respond(c: Context, key: string, build: () => string, contentType: string, headers: Record<string, string> = {}) {
-  const { body, etag } = built(key, build)
+  const { body, etag } = cachedAnswer(key, build)
   return c.body(body, 200, { 'Content-Type': contentType, ETag: etag, ...cacheHeaders, ...headers })
 }
 

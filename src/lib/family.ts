@@ -11,7 +11,7 @@ interface FamilyOptions {
 /** Routes that share their security, CORS and cache policy, as one sub-app. Hono's route() gives a
  *  sub-app's use('*') to every path of the parent, so the middleware is set on the family's own
  *  paths; each route's path also names its Cache-Tag. Adding a route is one more `routes` entry. */
-export function family({ paths, use }: FamilyOptions, ...routes: Hono<any, any, any>[]) {
+export function routeFamily({ paths, use }: FamilyOptions, ...routes: Hono<any, any, any>[]) {
   const app = new Hono()
   const own = [...new Set(routes.flatMap((r) => r.routes.map((route) => route.path)))]
   for (const path of paths ?? own) app.use(path, ...use)

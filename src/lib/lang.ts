@@ -1,12 +1,13 @@
-import { LANGS, type Lang } from '../../widget/card-model'
+import { DEFAULT_LANG, LANGS, type Lang } from '../../widget/card-model'
 import { firstLang } from '../../widget/lang'
+import { locales } from '../data'
 
 // Tags map to our languages by CLDR's likely subtags and parent locales (widget/lang.ts, which
-// embed.js shares): zh, zh-Hans, zh-SG → zh-CN; zh-Hant, zh-TW → zh-TW; zh-HK, zh-MO → zh-HK.
+// embed.js shares); data/locale.json's otherTags give examples.
 
-/** The reader's first acceptable language by q-value, else English. */
+/** The reader's first acceptable language by q-value, else the default (English). */
 export function negotiateLang(acceptLanguage: string | undefined): Lang {
-  if (!acceptLanguage) return 'en'
+  if (!acceptLanguage) return DEFAULT_LANG
   const ranked = acceptLanguage
     .slice(0, 512)
     .split(',')
@@ -17,7 +18,7 @@ export function negotiateLang(acceptLanguage: string | undefined): Lang {
     })
     .filter((r) => r.q > 0)
     .sort((a, b) => b.q - a.q || a.order - b.order)
-  return firstLang(ranked.map((r) => r.tag)) ?? 'en'
+  return firstLang(ranked.map((r) => r.tag)) ?? DEFAULT_LANG
 }
 
-export const LANG_HELP = `lang must be one of ${LANGS.join(', ')} (or another tag of these languages, such as zh, zh-Hans, zh-Hant, zh-MO, en-US)`
+export const LANG_HELP = `lang must be one of ${LANGS.join(', ')} (or another tag of these languages, such as ${LANGS.flatMap((l) => locales[l].otherTags).join(', ')})`

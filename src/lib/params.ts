@@ -3,6 +3,7 @@ import type { Context } from 'hono'
 import { validator } from 'hono/validator'
 import { LANGS, type Lang } from '../../widget/card-model'
 import { matchLang } from '../../widget/lang'
+import { locales } from '../data'
 import { LANG_HELP, negotiateLang } from './lang'
 import { problemResponse } from './problem'
 
@@ -16,11 +17,13 @@ export const langParam = v.optional(
     v.check((tag) => matchLang(tag) !== undefined, LANG_HELP),
     v.metadata({
       description:
-        `Language: ${LANGS.join(', ')} (English; Simplified Chinese; Traditional Chinese as written in Hong Kong; in Taiwan). ` +
-        'Other tags are matched by CLDR likely subtags and parent locales: zh, zh-Hans, zh-SG → zh-CN; zh-Hant → zh-TW; ' +
-        'zh-MO, zh-Hant-HK → zh-HK; en-US → en. Without it, Accept-Language decides. Content-Language names the language served.',
-      example: 'zh-HK',
+        `Language: ${LANGS.join(', ')} (${LANGS.map((l) => locales[l].language).join('; ')}). Other tags are matched by CLDR likely ` +
+        `subtags and parent locales: ${LANGS.map((l) => `${locales[l].otherTags.join(', ')} → ${l}`).join('; ')}. ` +
+        'Without it, Accept-Language decides. Content-Language names the language served.',
+      example: LANGS.at(-1),
     }),
+    // Matched once, here: every route after the schema has the language we serve.
+    v.transform((tag) => matchLang(tag)!),
   ),
 )
 
@@ -50,10 +53,9 @@ export const crossCheck = <T extends Record<string, unknown>>(key: keyof T & str
     if (!holds(q)) addIssue({ message, path: [{ type: 'object', origin: 'value', input: q, key, value: q[key] }] })
   })
 
-/** The explicit `lang` when given, else the reader's Accept-Language (and then the answer varies by it). */
-export function resolveLang(c: Context, lang: string | undefined): { lang: Lang; negotiated: boolean } {
-  const explicit = lang && matchLang(lang)
-  return explicit ? { lang: explicit, negotiated: false } : { lang: negotiateLang(c.req.header('Accept-Language')), negotiated: true }
+/** The explicit `lang` (langParam matched it) when given, else the reader's Accept-Language (and then the answer varies by it). */
+export function resolveLang(c: Context, lang: Lang | undefined): { lang: Lang; negotiated: boolean } {
+  return lang ? { lang, negotiated: false } : { lang: negotiateLang(c.req.header('Accept-Language')), negotiated: true }
 }
 
 /** Vary only when Accept-Language chose: a cache keeps one entry per raw value of each header Vary names. */

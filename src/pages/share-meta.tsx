@@ -1,12 +1,11 @@
-import type { CardModel, Theme } from '../../widget/card-model'
-import { cardOf, imageFile } from '../card/catalogue'
+import type { Theme } from '../../widget/card-model'
+import { imageFile, type CatalogueCard } from '../card/catalogue'
 
 /** og:image and twitter:image: the share image (1200×630) of this card, and its alt text. */
-export function ShareMeta({ model, theme, origin }: { model: CardModel; theme: Theme; origin: string }) {
-  const fact = model.variant == 'stat' ? model.figures[0].id : undefined
-  const file = imageFile('share', model.lang, model.variant, fact, theme)
+export function ShareMeta({ card, theme, origin }: { card: CatalogueCard; theme: Theme; origin: string }) {
+  const file = imageFile(card, 'share', theme)
   const url = origin + file.path
-  const alt = cardOf(model.lang, model.variant, fact).alt.share
+  const alt = card.alt.share
   return (
     <>
       <meta property="og:image" content={url} />

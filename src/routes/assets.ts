@@ -1,5 +1,5 @@
-import { conditional } from '../lib/cache-policy'
-import { family } from '../lib/family'
+import { etags } from '../lib/cache-policy'
+import { routeFamily } from '../lib/family'
 import { apiSecurity, publicCors } from '../lib/headers'
 import { cardImage } from './card-image'
 import { iconFiles } from './icons'
@@ -7,4 +7,4 @@ import { cardSheet, scripts } from './scripts'
 
 /** What other sites load from us: the widget scripts, the icons, and the card's PNG addresses
  *  (redirects to /img/*, which asset routing serves without the worker: wrangler.toml [assets]). */
-export const assets = family({ use: [apiSecurity, publicCors, conditional] }, scripts, cardSheet, iconFiles, cardImage)
+export const assets = routeFamily({ use: [apiSecurity, publicCors, etags] }, scripts, cardSheet, iconFiles, cardImage)

@@ -7,10 +7,10 @@ import sheets from '../../dist/pages.json'
 import { Card } from '../../widget/Card'
 import { styleDeclarations } from '../../widget/card-style'
 import { cardUrl, escape, reserveStyle } from '../../widget/snippets'
-import { buildCard } from '../card/model'
+import { resolveCard } from '../card/catalogue'
 import { cardFragmentQuery } from '../card/query'
 import { pickStyle } from '../card/style'
-import { languageHeaders, resolveLang, valid } from '../lib/params'
+import { languageHeaders, valid } from '../lib/params'
 import { respondHtml } from '../lib/pages'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
 
@@ -35,25 +35,25 @@ export const cardFragmentDoc = (): RouteDoc => ({
 
 export const cardFragment = new Hono().get('/v1/card.html', valid('query', cardFragmentQuery), (c) => {
   const q = c.req.valid('query')
-  const chosen = resolveLang(c, q.lang)
-  const lang = chosen.lang
+  const chosen = resolveCard(c, q)
+  const { lang, fact } = chosen
   const origin = new URL(c.req.url).origin
   // On the element, not in the shadow root's sheet: it stays when embed.js later redraws the card,
   // and the host page's own rules on the element still win over it. Then the card's box, as the
   // script snippet reserves it: laid out as a block of its height however the HTML arrives.
   const look = styleDeclarations(pickStyle(q))
-  const style = [look, q.variant == 'full' ? 'display:block' : reserveStyle(q.variant)].filter(Boolean).join(';')
+  const style = [look, reserveStyle(q.variant)].filter(Boolean).join(';')
   return respondHtml(
     c,
-    `card-fragment|${origin}|${lang}|${q.variant}|${q.fact ?? ''}|${q.theme}|${style}|${q.stylesheet}`,
+    `card-fragment|${origin}|${lang}|${q.variant}|${fact ?? ''}|${q.theme}|${style}|${q.stylesheet}`,
     () => {
-      const model = buildCard(lang, q.variant, q.fact)
+      const { model } = chosen.card
       // The attributes the card was drawn from, lang resolved: embed.js reads the same card from them.
       const attrs = [`lang="${lang}"`, `variant="${q.variant}"`, `theme="${q.theme}"`]
       if (q.fact) attrs.push(`fact="${escape(q.fact)}"`)
       attrs.push(`style="${escape(style)}"`)
       const card = render(<Card model={model} theme={q.theme} origin={origin} />)
-      const link = `<a href="${escape(cardUrl({ origin, lang, variant: q.variant, fact: q.fact, theme: q.theme }))}">${escape(model.headline)}</a>`
+      const link = `<a href="${escape(cardUrl({ origin, lang, variant: q.variant, fact, theme: q.theme }))}">${escape(model.headline)}</a>`
       // link: for a host whose CSP allows no inline <style> (docs/theming.md says why not a nonce).
       const sheet = q.stylesheet == 'link' ? `<link rel="stylesheet" href="${origin}${sheets.cardSheet.path}">` : `<style>${cardCss}</style>`
       return `<xiaomi-ev-card ${attrs.join(' ')}><template shadowrootmode="open">${sheet}${card}</template>${link}</xiaomi-ev-card>`

@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
-import { imageEtag, imageFile, type Shape } from '../card/catalogue'
+import { imageEtag, imageFile, resolveCard, type Shape } from '../card/catalogue'
 import { cacheHeaders } from '../lib/cache-policy'
 import { holdsEtag } from '../lib/cache'
-import { invalidParamsProblem, languageHeaders, resolveLang } from '../lib/params'
+import { invalidParamsProblem, languageHeaders } from '../lib/params'
 import { STYLE_PARAMS } from '../../widget/card-style'
 import { CARD_HEADERS, notModified, problem, type RouteDoc } from '../lib/route-doc'
 import { cardImageQuery, parseCardPageQuery } from '../card/query'
@@ -20,8 +20,8 @@ function imageRoute(shape: Shape) {
     const q = parsed.query
     const styled = STYLE_PARAMS.filter((name) => q[name] !== undefined)
     if (styled.length) return invalidParamsProblem(c, styled.map((name) => ({ name, reason: IMAGE_STYLE_HELP })))
-    const chosen = resolveLang(c, q.lang)
-    const file = imageFile(shape, chosen.lang, q.variant, q.fact, q.theme)
+    const chosen = resolveCard(c, q)
+    const file = imageFile(chosen.card, shape, q.theme)
     const etag = imageEtag(file)
     const headers = { ETag: etag, ...cacheHeaders, ...languageHeaders(chosen) }
     if (holdsEtag(c, etag)) return new Response(null, { status: 304, headers })

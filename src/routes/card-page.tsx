@@ -6,13 +6,13 @@ import { Card } from '../../widget/Card'
 import { LANGS, type CardModel, type Lang, type Theme } from '../../widget/card-model'
 import { cardUrl } from '../../widget/snippets'
 import manifest from '../../dist/manifest.json'
-import { buildCard } from '../card/model'
-import { factSet } from '../data'
+import { resolveCard, type CatalogueCard } from '../card/catalogue'
+import { factSet, locales } from '../data'
 import { Document, cspHash, jsonForScript, renderDocument } from '../pages/document'
 import { ShareMeta } from '../pages/share-meta'
 import { HTML_TYPE, pageSecurity, respondHtml } from '../lib/pages'
 import { PROBLEM_CACHE_CONTROL } from '../lib/cache-policy'
-import { languageHeaders, resolveLang } from '../lib/params'
+import { languageHeaders } from '../lib/params'
 import { styleDeclarations } from '../../widget/card-style'
 import { CARD_SCHEMES, pickStyle } from '../card/style'
 import { CARD_HEADERS, htmlResponse as html, notModified, type RouteDoc } from '../lib/route-doc'
@@ -29,11 +29,11 @@ export const oembedLinkHeader = (origin: string, canonical: string) =>
   `<${oembedUrl(origin, canonical, 'xml')}>; rel="alternate"; type="text/xml+oembed"`
 
 const description = (m: CardModel) => m.figures.map((f) => `${f.label}: ${f.value}`).join(' · ')
-// Open Graph names locales with an underscore and always a region.
-const ogLocale = (lang: Lang) => (lang == 'en' ? 'en_US' : lang.replace('-', '_'))
+// Open Graph names locales with an underscore and always a region (data/locale.json).
+const ogLocale = (lang: Lang) => locales[lang].ogLocale
 
 interface CardPageProps {
-  model: CardModel
+  card: CatalogueCard
   theme: Theme
   origin: string
   canonical: string
@@ -42,7 +42,8 @@ interface CardPageProps {
   css: string
 }
 
-function CardPage({ model, theme, origin, canonical, alternates, css }: CardPageProps) {
+function CardPage({ card, theme, origin, canonical, alternates, css }: CardPageProps) {
+  const { model } = card
   const title = `${model.headline} · ${model.date.text}`
   const oembed = (format: 'json' | 'xml') => oembedUrl(origin, canonical, format)
   const jsonLd = {
@@ -90,7 +91,7 @@ function CardPage({ model, theme, origin, canonical, alternates, css }: CardPage
           {LANGS.map((l) => (
             <link rel="alternate" hreflang={l} href={alternates[l]} key={l} />
           ))}
-          <ShareMeta model={model} theme={theme} origin={origin} />
+          <ShareMeta card={card} theme={theme} origin={origin} />
           <meta name="twitter:title" content={title} />
           <meta name="twitter:description" content={description(model)} />
           {/* Slack shows up to two label/value pairs under an unfurl: the card's first key figures. */}
@@ -130,11 +131,11 @@ function ErrorPage({ problems }: { problems: string[] }) {
   )
 }
 
-type Look = { Variables: { card: ReturnType<typeof parseCardPageQuery>; css: string; cssHash: string } }
+type CardPageVars = { Variables: { card: ReturnType<typeof parseCardPageQuery>; css: string; cssHash: string } }
 
 /** The query, and the stylesheet it needs: the card's, with the publisher's style as the card's custom
  *  properties (hashed here: the style is the caller's), or the error page's. Before the CSP is set. */
-const look = createMiddleware<Look>(async (c, next) => {
+const parseQueryAndStyle = createMiddleware<CardPageVars>(async (c, next) => {
   const card = parseCardPageQuery(new URL(c.req.url).searchParams)
   const style = card.success ? styleDeclarations(pickStyle(card.query)) : ''
   const sheet = !card.success ? styles.cardError : style ? { css: `${styles.card.css}main{${style}}` } : styles.card
@@ -147,7 +148,7 @@ const look = createMiddleware<Look>(async (c, next) => {
 // Being framed anywhere is the point of this page; everything else is locked down.
 const security = pageSecurity({ styleSrc: [(c) => c.get('cssHash')], formAction: ["'none'"], frameAncestors: ['*'] })
 
-export const cardPage = new Hono<Look>().get('/card', look, security, (c) => {
+export const cardPage = new Hono<CardPageVars>().get('/card', parseQueryAndStyle, security, (c) => {
   const parsed = c.get('card')
   const css = c.get('css')
   if (!parsed.success) {
@@ -155,20 +156,19 @@ export const cardPage = new Hono<Look>().get('/card', look, security, (c) => {
     return c.body(html, 400, { 'Content-Type': HTML_TYPE, 'Cache-Control': PROBLEM_CACHE_CONTROL })
   }
   const q = parsed.query
-  const chosen = resolveLang(c, q.lang)
-  const lang = chosen.lang
+  const chosen = resolveCard(c, q)
+  const { lang, fact } = chosen
   const origin = new URL(c.req.url).origin
-  const canonical = cardUrl({ origin, lang, variant: q.variant, fact: q.fact })
+  const canonical = cardUrl({ origin, lang, variant: q.variant, fact })
   const headers = { ...languageHeaders(chosen), Link: oembedLinkHeader(origin, canonical) }
   return respondHtml(
     c,
-    `card-page|${origin}|${lang}|${q.variant}|${q.theme}|${q.fact ?? ''}|${c.get('cssHash')}`,
+    `card-page|${origin}|${lang}|${q.variant}|${q.theme}|${fact ?? ''}|${c.get('cssHash')}`,
     () => {
-      const model = buildCard(lang, q.variant, q.fact)
-      const url = (l: Lang) => cardUrl({ origin, lang: l, variant: q.variant, fact: q.fact })
+      const url = (l: Lang) => cardUrl({ origin, lang: l, variant: q.variant, fact })
       const alternates = Object.fromEntries(LANGS.map((l) => [l, url(l)])) as Record<Lang, string>
       return renderDocument(
-        <CardPage model={model} theme={q.theme} origin={origin} canonical={url(lang)} alternates={alternates} css={css} />,
+        <CardPage card={chosen.card} theme={q.theme} origin={origin} canonical={url(lang)} alternates={alternates} css={css} />,
       )
     },
     headers,

@@ -1,10 +1,12 @@
 import * as v from 'valibot'
 import { Hono } from 'hono'
-import { LANGS, VARIANTS } from '../../widget/card-model'
+import { LANGS } from '../../widget/card-model'
+import { VARIANTS } from '../../widget/variants'
 import { buildCard } from '../card/model'
 import { cardQuery } from '../card/query'
+import { resolveCard } from '../card/catalogue'
 import { cachedJson } from '../lib/cache'
-import { languageHeaders, resolveLang, valid } from '../lib/params'
+import { languageHeaders, valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
 
 const CardFigure = v.object({
@@ -52,14 +54,13 @@ export const cardDoc = (): RouteDoc => ({
   summary: 'Exactly what a card shows, formatted for its language',
   description:
     'The model <xiaomi-ev-card> renders: headline, date, the figures of the variant with their evidence, and the card\'s own words, ' +
-    'all formatted for the language. compact shows three key figures, full every figure with the quote and the six advantages, ' +
-    'stat one figure (fact).',
+    'all formatted for the language (variant says what each variant shows).',
   tag: 'card',
   request: { query: cardQuery },
   responses: {
     200: {
       description: 'The card',
-      content: { 'application/json': { schema: CardModel, example: () => buildCard('en', 'compact') } },
+      content: { 'application/json': { schema: CardModel, example: () => buildCard(LANGS[0], VARIANTS[0]) } },
       headers: ['ETag', 'CacheControl', 'ContentLanguage', 'Vary'],
     },
     304: notModified('ContentLanguage', 'Vary'),
@@ -69,6 +70,6 @@ export const cardDoc = (): RouteDoc => ({
 
 export const card = new Hono().get('/v1/card', valid('query', cardQuery), (c) => {
   const q = c.req.valid('query')
-  const chosen = resolveLang(c, q.lang)
-  return cachedJson(c, `card|${chosen.lang}|${q.variant}|${q.fact ?? ''}`, () => buildCard(chosen.lang, q.variant, q.fact), languageHeaders(chosen))
+  const chosen = resolveCard(c, q)
+  return cachedJson(c, `card|${chosen.lang}|${q.variant}|${chosen.fact ?? ''}`, () => chosen.card.model, languageHeaders(chosen))
 })

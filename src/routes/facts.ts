@@ -115,7 +115,7 @@ function factList(lang: Lang, category?: string, ids?: string[]) {
 }
 
 // A function, so the worker bundle drops it: a call at module level (problem(), notModified()) would keep it.
-export const listDoc = (): RouteDoc => ({
+export const factListDoc = (): RouteDoc => ({
   method: 'get',
   path: '/v1/facts',
   operationId: 'listFacts',
@@ -145,7 +145,7 @@ const oneParams = v.object({
 const oneQuery = strictQuery({ lang: langParam })
 
 // A function, so the worker bundle drops it: a call at module level (problem(), notModified()) would keep it.
-export const oneDoc = (): RouteDoc => ({
+export const factDoc = (): RouteDoc => ({
   method: 'get',
   path: '/v1/facts/{id}',
   operationId: 'getFact',

@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
 import manifest from '../../dist/manifest.json'
-import { LANGS, THEMES, VARIANTS, type Lang } from '../../widget/card-model'
-import { imageKey, snippets, type CardImageInfo, type SnippetOptions } from '../../widget/snippets'
-import { cardOf } from '../card/catalogue'
-import { buildCard } from '../card/model'
+import { DEFAULT_LANG, LANGS, THEMES, type Lang } from '../../widget/card-model'
+import { cardKey, snippets, type SnippetCard, type SnippetOptions } from '../../widget/snippets'
+import { DEFAULT_VARIANT, VARIANTS, VARIANT_TABLE } from '../../widget/variants'
+import { cardOf, fullWidthHeight } from '../card/catalogue'
 import { factsById, figureIds, locales } from '../data'
 import { ShareMeta } from '../pages/share-meta'
 import { builderQuery } from '../card/query'
@@ -24,23 +24,18 @@ interface HomeState extends SnippetOptions {
   schemes: typeof CARD_SCHEMES
 }
 
-/** Every card's PNG size and alt text from the catalogue, so the builder writes the newsletter snippet as options change. */
-let images: HomeState['images'] | undefined
-const cardImages = (): HomeState['images'] =>
+/** What the snippets state of every card, from the catalogue, so the builder writes them as options change. */
+let cards: HomeState['cards'] | undefined
+const snippetCards = (): HomeState['cards'] =>
   Object.fromEntries(
-    LANGS.map((lang) => [
-      lang,
-      Object.fromEntries(
-        [...VARIANTS.filter((v) => v != 'stat').map((v) => [v, undefined] as const), ...figureIds.map((id) => ['stat', id] as const)].map(
-          ([variant, fact]): [string, CardImageInfo] => {
-            const card = cardOf(lang, variant, fact)
-            const { width, height } = card.images.light.card
-            return [imageKey(variant, fact), { alt: card.alt.card, facts: card.facts, width, height }]
-          },
-        ),
-      ),
-    ]),
-  ) as HomeState['images']
+    LANGS.flatMap((lang) =>
+      VARIANTS.flatMap((variant) => (VARIANT_TABLE[variant].fact ? figureIds : [undefined]).map((fact) => [lang, variant, fact] as const)),
+    ).map(([lang, variant, fact]): [string, SnippetCard] => {
+      const card = cardOf(lang, variant, fact)
+      const { width, height } = card.images.light.card
+      return [cardKey(lang, variant, fact), { alt: card.alt.card, facts: card.facts, image: { width, height }, frameHeight: fullWidthHeight(card) }]
+    }),
+  )
 
 // What to paste where, and what the reader then sees (docs/platforms.md has the detail).
 const PLATFORMS: [platform: string, paste: string, sees: string][] = [
@@ -116,7 +111,7 @@ function Home({ s }: { s: HomeState }) {
           <meta property="og:type" content="website" />
           <meta property="og:title" content="xiaomi-ev-card" />
           <meta property="og:url" content={`${s.origin}/`} />
-          <ShareMeta model={buildCard('en', 'compact')} theme="light" origin={s.origin} />
+          <ShareMeta card={cardOf(DEFAULT_LANG, DEFAULT_VARIANT)} theme="light" origin={s.origin} />
         </>
       }
     >
@@ -243,9 +238,9 @@ export const home = new Hono().get('/', security, (c) => {
     ...card,
     pinned: { src: manifest.embed.pinned, integrity: manifest.embed.integrity },
     headlines: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].headline])) as Record<Lang, string>,
-    more: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].showCard])) as Record<Lang, string>,
+    showCard: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].showCard])) as Record<Lang, string>,
     facts: figureIds.map((id) => ({ id, label: (factsById.get(id) as Figure).label.en })),
-    images: (images ??= cardImages()),
+    cards: (cards ??= snippetCards()),
     languages: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].language])) as Record<Lang, string>,
     style,
     schemes: CARD_SCHEMES,

@@ -1,11 +1,10 @@
 import * as v from 'valibot'
 import { Hono } from 'hono'
 import { IFRAME_STYLE, cardUrl } from '../../widget/snippets'
-import { buildCard } from '../card/model'
+import { DEFAULT_LANG, type CardModel } from '../../widget/card-model'
 import { cardOf, heightAt, imageFile } from '../card/catalogue'
 import { factSet } from '../data'
 import { respond } from '../lib/cache'
-import { matchLang } from '../../widget/lang'
 import { valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
 import { problemResponse } from '../lib/problem'
@@ -96,7 +95,7 @@ const escapeXml = (s: string) =>
 
 /** What a reader sees where the frame is not shown (WordPress until wp-embed.js reveals it, feeds,
  *  email): the card's facts as text. Only text and one <a href>: all WordPress's sanitizer keeps. */
-function blockquote(model: ReturnType<typeof buildCard>, facts: string, href: string) {
+function blockquote(model: CardModel, facts: string, href: string) {
   return `<blockquote><a href="${escapeXml(href)}">${escapeXml(model.headline)}</a> ${escapeXml(facts)}</blockquote>`
 }
 
@@ -124,20 +123,21 @@ export const oembed = new Hono().get('/oembed', valid('query', oembedQuery), (c)
   const card = parseCardPageQuery(target.searchParams)
   if (!card.success) return notOurs()
 
-  const { variant, fact, theme } = card.query
-  const lang = matchLang(card.query.lang ?? 'en')!
+  // A card URL names its language, or is the default language's: a URL means one card for everyone.
+  const { variant, fact, theme, lang = DEFAULT_LANG } = card.query
+  const entry = cardOf(lang, variant, fact)
   const width = Math.min(q.maxwidth ?? MAX_WIDTH, MAX_WIDTH)
-  const needed = heightAt(variant, lang, width)
+  const needed = heightAt(entry, width)
   const height = Math.min(q.maxheight ?? needed, needed)
   // The publisher's style rides along to the iframe's /card (the thumbnail keeps its build-time theme).
   const style = pickStyle(card.query)
   const key = `oembed|${origin}|${lang}|${variant}|${fact ?? ''}|${theme}|${styleDeclarations(style)}|${width}|${height}|${format}`
   const build = () => {
-    const model = buildCard(lang, variant, fact)
+    const { model } = entry
     const src = cardUrl({ origin, lang, variant, fact, theme, style })
     const title = model.headline
-    const html = `${blockquote(model, cardOf(lang, variant, fact).facts, src)}<iframe src="${escapeXml(src)}" title="${escapeXml(model.ui.label)}" width="${width}" height="${height}" style="${IFRAME_STYLE}"></iframe>`
-    const thumbnail = imageFile('share', lang, variant, fact, theme)
+    const html = `${blockquote(model, entry.facts, src)}<iframe src="${escapeXml(src)}" title="${escapeXml(model.ui.label)}" width="${width}" height="${height}" style="${IFRAME_STYLE}"></iframe>`
+    const thumbnail = imageFile(entry, 'share', theme)
     const body = {
       version: '1.0', type: 'rich', title, provider_name: 'xiaomi-ev-card', provider_url: origin, cache_age: CACHE_AGE, html, width, height,
       author_name: factSet.source.publisher, author_url: `${origin}/source`,

@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { Hono } from 'hono'
 import { corrections, factSet, source } from '../data'
 import { SOURCE_CACHE_CONTROL } from '../lib/cache-policy'
-import { built, respond } from '../lib/cache'
+import { cachedAnswer, respond } from '../lib/cache'
 import { strictQuery, valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
 // Written by scripts/build.mjs from data/.
@@ -91,7 +91,7 @@ export const sourceApi = new Hono().get('/v1/source', valid('query', sourceQuery
   })
   // Content-Digest is of the content sent: a HEAD sends none, and hono/etag drops it from a 304.
   if (c.req.method === 'GET') {
-    bodyDigest ??= crypto.subtle.digest('SHA-256', new TextEncoder().encode(built('source', body).body)).then(base64)
+    bodyDigest ??= crypto.subtle.digest('SHA-256', new TextEncoder().encode(cachedAnswer('source', body).body)).then(base64)
     res.headers.set('Content-Digest', `sha-256=:${await bodyDigest}:`)
   }
   return res

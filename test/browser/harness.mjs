@@ -13,17 +13,17 @@ export const CHROMIUM_ARGS = [
 const readJson = (path) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'))
 
 /** The languages the data has words for (data/locale.json), so a language added there is tested without an edit. */
-export const cardLangs = () => Object.keys(readJson('data/locale.json')).filter((k) => /^[a-z]{2}(-[A-Z]{2})?$/.test(k))
+export const cardLangs = () => Object.keys(readJson('data/locale.json'))
 
 /** The card heights the build promises, every test's one source of them: the card catalogue
- *  (dist/cards.json), where compact and stat have one height at every width and full one per
- *  language and frame width (measured by scripts/measure-heights.mjs). */
+ *  (dist/cards.json). A fixed-height variant maps to its one height; a growing one to its height
+ *  per language and frame width (measured by scripts/measure-heights.mjs). */
 export function cardHeights() {
-  const cards = Object.values(readJson('dist/cards.json').cards)
-  const of = (lang, variant) => cards.find((c) => c.lang == lang && c.variant == variant).heights
-  const langs = cardLangs()
-  const one = (variant) => Object.values(of(langs[0], variant))[0]
-  return { compact: one('compact'), stat: one('stat'), full: Object.fromEntries(langs.map((lang) => [lang, of(lang, 'full')])) }
+  const heights = {}
+  for (const { model, height } of Object.values(readJson('dist/cards.json').cards))
+    if (typeof height == 'number') heights[model.variant] = height
+    else (heights[model.variant] ??= {})[model.lang] = height
+  return heights
 }
 
 /** How many device pixels a PNG of `shape` has per CSS px (the catalogue's). */
@@ -38,7 +38,7 @@ export async function freePort() {
   return port
 }
 
-/** The app as `npm run dev` serves it: the API worker, and the images Worker it calls for /img/*. */
+/** The app as `npm run dev` serves it: the one worker, with the images as its static assets. */
 export const APP_CONFIGS = ['wrangler.toml']
 
 /** `wrangler dev` on a free loopback port; resolves once `ready` answers 200. In a whole run

@@ -11,7 +11,7 @@ import { cardHeights, imageScale, startWorker } from '../browser/harness.mjs'
 const BUDGET = { compact: 60_000, share: 120_000 } // bytes
 const SCALE = imageScale('card') // /card.png is drawn at more device pixels than CSS px
 
-let worker, langs, figureIds, images, home
+let worker, langs, figureIds, snippetCards, home
 const url = (path) => worker.origin + path
 const query = (lang, variant, fact, theme) =>
   new URLSearchParams({ lang, variant, ...(fact && { fact }), ...(theme && { theme }) }).toString()
@@ -84,7 +84,7 @@ before(async () => {
   figureIds = (await json('/v1/facts')).facts.filter((f) => f.kind === 'figure').map((f) => f.id)
   // The sizes the builder promises in the newsletter snippet's <img width height>.
   home = await (await fetch(url('/'))).text()
-  images = JSON.parse(home.match(/<script type="application\/json" id="demo-config">([^<]+)<\/script>/)[1]).images
+  snippetCards = JSON.parse(home.match(/<script type="application\/json" id="demo-config">([^<]+)<\/script>/)[1]).cards
 })
 after(() => worker?.stop())
 
@@ -94,7 +94,8 @@ describe('the card images', () => {
     let files = 0
     for (const lang of langs) {
       for (const [variant, fact] of cards()) {
-        const promised = images[lang][variant === 'stat' ? `stat:${fact}` : variant]
+        // What / tells publishers of the card's image (its <img> width and height), by its catalogue key.
+        const promised = snippetCards[`${lang}|${variant}${fact ? `:${fact}` : ''}`].image
         for (const theme of ['light', 'dark']) {
           const where = `${lang} ${variant} ${fact ?? ''} ${theme}`
           const card = await png(`/card.png?${query(lang, variant, fact, theme)}`)

@@ -1,3 +1,4 @@
+import catalogue from '../../dist/cards.json'
 import { exports } from 'cloudflare:workers'
 
 export const ORIGIN = 'https://cards.example'
@@ -19,4 +20,13 @@ export async function expectProblem(res: Response, status: number) {
   const body = (await res.json()) as { status: number; title: string; detail: string; invalid_params?: { name: string; reason: string }[] }
   if (body.status !== status || !body.title || !body.detail) throw new Error(`incomplete problem: ${JSON.stringify(body)}`)
   return body
+}
+
+/** A card's height in a frame `width` wide (by default the widest, the snippets' own), as the
+ *  catalogue (dist/cards.json) states it: its one height, or the one measured at that width. */
+export function cardHeight(lang: string, variant: string, width = 640): number {
+  const card = Object.values(catalogue.cards as Record<string, { model: { lang: string; variant: string }; height: number | Record<string, number> }>).find(
+    (c) => c.model.lang == lang && c.model.variant == variant,
+  )!
+  return typeof card.height == 'number' ? card.height : card.height[width]
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FULL_HEIGHT } from '../../widget/card-model'
-import { expectProblem, get, getJson, ORIGIN } from './helpers'
+import { cardHeight, expectProblem, get, getJson, ORIGIN } from './helpers'
 
 const sha256 = async (text: string) => {
   const buf = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
@@ -61,7 +60,8 @@ describe('GET /card', () => {
   it('has title, description, canonical, Open Graph, Twitter, JSON-LD and oEmbed discovery', async () => {
     const html = await (await get('/card?variant=stat&fact=connected-devices&theme=dark&lang=en')).text()
     const canonical = `${ORIGIN}/card?lang=en&variant=stat&fact=connected-devices`
-    expect(attr(html, /<title>([^<]+)<\/title>/)).toBe('Xiaomi launches its smart electric vehicle business · Press release · April 1, 2021 · Updated December 1, 2026')
+    const { body: model } = await getJson('/v1/card?variant=stat&fact=connected-devices&lang=en')
+    expect(attr(html, /<title>([^<]+)<\/title>/)).toBe(`${model.headline} · ${model.date.text}`)
     expect(attr(html, /<meta name="description" content="([^"]+)"/)).toBe('Devices connected to the AIoT platform: 324.8 million+')
     expect(attr(html, /<link rel="canonical" href="([^"]+)"/)).toBe(canonical.replace(/&/g, '&amp;'))
     for (const p of ['og:type', 'og:title', 'og:description', 'og:url', 'og:site_name', 'og:locale']) {
@@ -165,14 +165,14 @@ describe('GET /oembed', () => {
     const body = (await res.json()) as Record<string, any>
     expect(body).toMatchObject({
       version: '1.0', type: 'rich', title: '小米宣布进军智能电动汽车行业', provider_name: 'xiaomi-ev-card',
-      provider_url: ORIGIN, cache_age: 86400, width: 640, height: FULL_HEIGHT['zh-CN'],
+      provider_url: ORIGIN, cache_age: 86400, width: 640, height: cardHeight('zh-CN', 'full'),
     })
     // The blockquote's words are the card's own: its headline, then its date line (labelled as the press release's).
     const { body: model } = await getJson("/v1/card?lang=zh-CN&variant=full")
     expect(body.html.startsWith(`<blockquote><a href="${ORIGIN}/card?lang=zh-CN&amp;variant=full">${model.headline}</a> ${model.date.text}。`)).toBe(true)
     expect(body.html).toMatch(/^<blockquote>[^<]*<a [^>]+>[^<]+<\/a>[^<]+<\/blockquote><iframe /)
     expect(body.html).toContain(
-      `</blockquote><iframe src="${ORIGIN}/card?lang=zh-CN&amp;variant=full" title="事实卡片：小米进军智能电动汽车" width="640" height="${FULL_HEIGHT['zh-CN']}" style="border:0"></iframe>`,
+      `</blockquote><iframe src="${ORIGIN}/card?lang=zh-CN&amp;variant=full" title="事实卡片：小米进军智能电动汽车" width="640" height="${cardHeight('zh-CN', 'full')}" style="border:0"></iframe>`,
     )
     expect(body.html).not.toContain('<script')
   })
