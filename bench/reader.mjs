@@ -33,20 +33,22 @@ const shifts = `<script>window.__shift = 0
   new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) __shift += e.value }).observe({ type: 'layout-shift', buffered: true })</script>`
 const pages = {
   '/script': article(snippet('script')).replace('</head>', `${shifts}</head>`),
-  '/iframe': article(snippet('iframe')),
   '/server': article(fragment),
 }
 // The server-side card's stylesheet three ways (only after issue 26 does the route offer the last two).
-const styled = { 'inline <style>': fragment }
-for (const [kind, q] of [['<style nonce>', 'nonce=bench'], ['<link> to the hashed sheet', 'stylesheet=link']]) {
-  const res = await fetch(`${app.origin}/v1/card.html?lang=en&variant=compact&${q}`)
-  if (res.ok) styled[kind] = await res.text()
+// The nonce way is the same <style> with the host's nonce on it (what a nonce parameter would
+// return), under a CSP that allows only that nonce; the link way under one that allows our origin.
+const linked = await fetch(`${app.origin}/v1/card.html?lang=en&variant=compact&stylesheet=link`)
+const styled = {
+  'inline <style>': { body: article(fragment) },
+  '<style nonce>': { body: article(fragment.replace('<style>', '<style nonce="bench">')), headers: { 'Content-Security-Policy': "style-src 'nonce-bench'" } },
+  ...(linked.ok && { '<link> to the hashed sheet': { body: article(await linked.text()), headers: { 'Content-Security-Policy': `style-src ${app.origin}` } } }),
 }
-for (const [kind, html] of Object.entries(styled)) pages[`/styled-${Object.keys(styled).indexOf(kind)}`] = article(html)
+for (const [n, page] of Object.values(styled).entries()) pages[`/styled-${n}`] = page
 const host = await startHost(pages)
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
 
-async function open(path, { width = 640, fontSize = 16, throttle = false } = {}) {
+async function open({ width = 640, fontSize = 16, throttle = false } = {}) {
   const context = await browser.newContext({ viewport: { width, height: 900 } })
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
@@ -58,11 +60,6 @@ async function open(path, { width = 640, fontSize = 16, throttle = false } = {})
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
   }
   return { page, context }
-}
-const sizes = (root) => {
-  const card = root.querySelector('article.xc, article')
-  const px = (el) => el && getComputedStyle(el).fontSize
-  return { card: px(card), label: px(card?.querySelector('dt')), value: px(card?.querySelector('.xc-v')) }
 }
 const inCard = () => {
   const el = document.querySelector('xiaomi-ev-card')
@@ -76,23 +73,22 @@ const out = { textSize: {}, cls: {}, bytes: {}, styledMs: {} }
 try {
   for (const fontSize of [16, 24]) {
     for (const [embed, path] of [['script', '/script'], ['server-side', '/server'], ['builder preview', '/']]) {
-      const { page, context } = await open(path == '/' ? `${app.origin}/` : `${host.origin}${path}`, { fontSize })
+      const { page, context } = await open({ fontSize })
       await page.goto(path == '/' ? `${app.origin}/?lang=en&variant=compact` : `${host.origin}${path}`)
       await page.waitForFunction(() => document.querySelector('xiaomi-ev-card')?.shadowRoot?.querySelector('article'))
       out.textSize[`${embed} ${fontSize}px`] = await page.evaluate(inCard)
       await context.close()
     }
-    const { page, context } = await open('', { fontSize })
-    await page.goto(`${host.origin}/iframe`)
-    const frame = await (await page.waitForSelector('iframe')).contentFrame()
-    await frame.waitForSelector('article')
-    out.textSize[`iframe ${fontSize}px`] = { ...(await frame.evaluate(sizes, undefined).catch(() => null)), ...(await frame.$eval('article', (a) => {
+    // /card itself: DevTools' font sizes do not reach a frame from another origin (its own renderer).
+    const { page, context } = await open({ fontSize })
+    await page.goto(`${app.origin}/card?lang=en&variant=compact`)
+    out.textSize[`iframe (/card) ${fontSize}px`] = await page.$eval('article', (a) => {
       const px = (e) => getComputedStyle(e).fontSize
       return { card: px(a), label: px(a.querySelector('dt')), value: px(a.querySelector('.xc-v')), height: a.getBoundingClientRect().height }
-    })) }
+    })
     await context.close()
     for (const width of [360, 640]) {
-      const { page, context } = await open('', { fontSize, width })
+      const { page, context } = await open({ fontSize, width })
       await page.goto(`${host.origin}/script`)
       await page.waitForFunction(() => document.querySelector('xiaomi-ev-card')?.shadowRoot?.querySelector('article'))
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r)))))
@@ -112,7 +108,7 @@ try {
   const times = Object.fromEntries(Object.keys(styled).map((k) => [k, []]))
   for (let i = 0; i < RUNS; i++) {
     for (const [n, kind] of Object.keys(styled).entries()) {
-      const { page, context } = await open('', { throttle: true })
+      const { page, context } = await open({ throttle: true })
       await context.addInitScript(() => {
         const tick = () => {
           const v = document.querySelector('xiaomi-ev-card')?.shadowRoot?.querySelector('.xc-v')
