@@ -2,7 +2,7 @@
 // validate each route, so the worker serves the document without carrying a generator.
 import * as v from 'valibot'
 import { toJsonSchema, toJsonSchemaDefs, type ConversionConfig } from '@valibot/to-json-schema'
-import { cardDoc, CardModel } from './routes/card'
+import { cardDoc, CardModelSchema } from './routes/card'
 import { cardFragmentDoc } from './routes/card-fragment'
 import { ApiFact, FactList, factListDoc, factDoc } from './routes/facts'
 import { OEmbed, oembedDoc } from './routes/oembed'
@@ -15,7 +15,7 @@ import { scriptDocs } from './routes/scripts'
 import { HEADERS, Problem, TAGS, notModified, type RouteDoc } from './lib/route-doc'
 
 // Named once in components.schemas, referenced everywhere else.
-const components: Record<string, v.GenericSchema> = { FactList, Fact: ApiFact, Problem, Card: CardModel, SourceDocument, OEmbed }
+const components: Record<string, v.GenericSchema> = { FactList, Fact: ApiFact, Problem, Card: CardModelSchema, SourceDocument, OEmbed }
 
 const config = (typeMode: 'input' | 'output'): ConversionConfig => ({
   target: 'draft-2020-12',

@@ -19,8 +19,9 @@ if (parent !== window) {
     const card = !last && document.querySelector('article')
     if (card) {
       // Once, after the first height, so the parent sees a card already sized (resize.js fires it).
-      // Card.tsx's classes are "xc xc-<variant> xc-<theme>".
-      parent.postMessage({ type: 'xiaomi-ev-card:load', lang: card.lang, variant: card.classList[1].slice(3) }, '*')
+      // The page's canonical URL names its card, variant included (cardUrl).
+      const canonical = new URL((document.querySelector('link[rel=canonical]') as HTMLLinkElement).href)
+      parent.postMessage({ type: 'xiaomi-ev-card:load', lang: card.lang, variant: canonical.searchParams.get('variant') }, '*')
       // amp-iframe shows its placeholder until this.
       parent.postMessage({ sentinel: 'amp', type: 'embed-ready' }, '*')
     }

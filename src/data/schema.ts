@@ -29,7 +29,8 @@ export const Evidence = v.strictObject({
 const isoDateOrInterval = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}(-\d{2})?(\/P\d+Y)?$/, 'must be an ISO 8601 date, month or date/duration'))
 const positive = v.pipe(v.number(), v.gtValue(0))
 
-const base = {
+/** What every fact has; the API's answer (src/routes/facts.ts) is built on the same fields. */
+export const FactBase = {
   id: v.pipe(v.string(), v.regex(FACT_ID, 'must be kebab-case, at most 64 characters')),
   category: v.picklist(CATEGORIES),
   holdsFor: isoDateOrInterval,
@@ -38,10 +39,10 @@ const base = {
   note: v.pipe(v.string(), v.minLength(20, 'must say, in English, why its evidence entails its text')),
 }
 
-export const StatementFact = v.strictObject({ ...base, kind: v.literal('statement'), text: localized })
-export const QuoteFact = v.strictObject({ ...base, kind: v.literal('quote'), text: localized, attribution: localized })
+export const StatementFact = v.strictObject({ ...FactBase, kind: v.literal('statement'), text: localized })
+export const QuoteFact = v.strictObject({ ...FactBase, kind: v.literal('quote'), text: localized, attribution: localized })
 export const FigureFact = v.strictObject({
-  ...base,
+  ...FactBase,
   kind: v.literal('figure'),
   label: localized,
   value: positive,

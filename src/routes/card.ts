@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { Hono } from 'hono'
-import { LANGS } from '../../widget/card-model'
+import { LANGS, type CardModel, type Lang, type Variant } from '../../widget/card-model'
 import { VARIANTS } from '../../widget/variants'
 import { buildCard } from '../card/model'
 import { cardQuery } from '../card/query'
@@ -20,9 +20,11 @@ const CardFigure = v.object({
   ),
 })
 
-export const CardModel = v.object({
-  lang: v.picklist(LANGS),
-  variant: v.picklist(VARIANTS),
+// The OpenAPI description of widget/card-model.ts's CardModel, which the card's code is typed by;
+// typed as its schema, so the two cannot disagree.
+export const CardModelSchema: v.GenericSchema<unknown, CardModel> = v.object({
+  lang: v.picklist(LANGS as [Lang, ...Lang[]]),
+  variant: v.picklist(VARIANTS as [Variant, ...Variant[]]),
   headline: v.string(),
   date: v.pipe(
     v.object({
@@ -60,7 +62,7 @@ export const cardDoc = (): RouteDoc => ({
   responses: {
     200: {
       description: 'The card',
-      content: { 'application/json': { schema: CardModel, example: () => buildCard(LANGS[0], VARIANTS[0]) } },
+      content: { 'application/json': { schema: CardModelSchema, example: () => buildCard(LANGS[0], VARIANTS[0]) } },
       headers: ['ETag', 'CacheControl', 'ContentLanguage', 'Vary'],
     },
     304: notModified('ContentLanguage', 'Vary'),

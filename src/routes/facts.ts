@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { Hono } from 'hono'
 import { FACT_ID, evidenceHref } from '../../widget/card-model'
 import { correctionsOf, factSet, factsById, formatted } from '../data'
-import { CATEGORIES, CURRENCIES, Evidence, QUALIFIERS, UNITS, type Fact, type Lang } from '../data/schema'
+import { CATEGORIES, CURRENCIES, Evidence, FactBase, FigureFact, QuoteFact, StatementFact, type Fact, type Lang } from '../data/schema'
 import { cachedJson } from '../lib/cache'
 import { langParam, languageHeaders, resolveLang, strictQuery, valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
@@ -26,10 +26,12 @@ export const ApiEvidence = v.object({
   ),
 })
 
+// A fact as data/facts.json has it (src/data/schema.ts), in one language: the same fields and rules,
+// with the text, label and formatted figure of the response language in place of every language's.
 export const ApiFact = v.object({
-  id: v.pipe(v.string(), v.metadata({ example: 'initial-investment' })),
-  category: v.picklist(CATEGORIES),
-  kind: v.picklist(['statement', 'quote', 'figure']),
+  id: v.pipe(FactBase.id, v.metadata({ example: 'initial-investment' })),
+  category: FactBase.category,
+  kind: v.picklist([StatementFact, QuoteFact, FigureFact].map((s) => s.entries.kind.literal)),
   text: v.optional(v.pipe(v.string(), v.description('The fact in the response language (statements and quotes).'))),
   attribution: v.optional(v.string()),
   translatedFrom: v.optional(
@@ -37,9 +39,9 @@ export const ApiFact = v.object({
   ),
   label: v.optional(v.pipe(v.string(), v.description('What a figure measures, in the response language.'))),
   value: v.optional(v.pipe(v.number(), v.description('Machine value in base units: 10000000000, never 10 "billion".'))),
-  unit: v.optional(v.picklist(UNITS)),
-  currency: v.optional(v.pipe(v.picklist(CURRENCIES), v.description('ISO 4217.'))),
-  qualifier: v.optional(v.picklist(QUALIFIERS)),
+  unit: FigureFact.entries.unit,
+  currency: v.optional(v.pipe(FigureFact.entries.currency.wrapped, v.description('ISO 4217.'))),
+  qualifier: FigureFact.entries.qualifier,
   formatted: v.optional(v.pipe(v.string(), v.metadata({ example: 'RMB 10 billion' }))),
   equivalent: v.optional(
     v.pipe(
@@ -48,11 +50,11 @@ export const ApiFact = v.object({
     ),
   ),
   holdsFor: v.pipe(
-    v.string(),
+    FactBase.holdsFor,
     v.description("ISO 8601 date, month or interval the fact holds for; where the source gives none, the press release's date (its dateline), not the date of an event."),
   ),
   evidence: ApiEvidence,
-  note: v.pipe(v.string(), v.description('Why the evidence entails the text, in English.')),
+  note: v.pipe(FactBase.note, v.description('Why the evidence entails the text, in English.')),
   corrections: v.optional(v.pipe(v.array(ApiCorrection), v.description('Every correction of this fact in the response language, oldest first.'))),
 })
 export const FactList = v.object({ lang: v.string(), count: v.pipe(v.number(), v.integer()), facts: v.array(ApiFact) })

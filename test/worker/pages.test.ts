@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { VARIANTS } from '../../widget/variants'
 import { cardHeight, expectProblem, get, getJson, ORIGIN } from './helpers'
 
 const sha256 = async (text: string) => {
@@ -114,7 +115,7 @@ describe('GET /card', () => {
     const res = await get('/card?variant=%3Cscript%3Ealert(1)%3C/script%3E&theme=neon&lang=fr')
     expect(res.status).toBe(400)
     const html = await res.text()
-    expect(html).toContain('variant must be one of compact, full, stat')
+    expect(html).toContain(`variant must be one of ${VARIANTS.join(', ')}`)
     expect(html).toContain('theme must be one of light, dark, auto')
     expect(html).toContain('lang must be one of en, zh-CN')
     expect(html).not.toContain('<script>alert')
