@@ -4,6 +4,7 @@
 //    at a content-hashed path, with the SRI hashes / quotes (dist/manifest.json);
 // 3. draws the card images into dist/public/img, the only static assets, and writes the card
 //    catalogue dist/cards.json (scripts/images.mjs);
+//    with their C2PA Content Credentials (scripts/content-credentials.mjs; C2PA_CERT, C2PA_KEY);
 // 4. hashes the pages' stylesheets for their CSP (dist/pages.json) and writes /openapi.json.
 // It writes under dist/ (and its image cache) only: never a tracked file.
 import { build, transform } from 'esbuild'
@@ -34,7 +35,7 @@ export async function checkData() {
   const errors = validateData(
     {
       facts: await readJson('data/facts.json'), locales: await readJson('data/locale.json'),
-      card: await readJson('data/card.json'), corrections: await readJson('data/corrections.json'),
+      card: await readJson('data/card.json'), corrections: await readJson('data/corrections.json'), ui: await readJson('data/ui.json'),
     },
     source,
   )
@@ -72,8 +73,6 @@ async function bundle(entry) {
     bundle: true, minify: true, format: 'iife', target: 'es2022', write: false, legalComments: 'none',
     jsx: 'automatic', jsxImportSource: 'preact',
     define: { 'process.env.NODE_ENV': '"production"' },
-    // The card as DOM nodes, not preact's virtual DOM (widget/jsx-dom.ts), and all of them HTML (widget/no-svg.ts).
-    alias: { 'preact/jsx-runtime': at('widget/jsx-dom.ts').pathname, 'svg-tag-names': at('widget/no-svg.ts').pathname },
     plugins: [cssAsText],
   })
   return outputFiles[0].contents
@@ -171,5 +170,10 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     console.log(`data/: ${count} facts verified; built ${Object.values(manifest).map((m) => `${m.pinned} (${m.bytes} B)`).join(', ')}`)
     const sizes = Object.entries(images.sizes).map(([k, [min, max]]) => `${k} ${min}–${max} B`).join(', ')
     console.log(`images: ${images.files} files for ${images.total} cards × shapes, ${images.rendered} drawn, the rest cached, in ${images.ms} ms; ${sizes}`)
+    // `npm run deploy` passes --deploy: a test certificate must not reach readers unnoticed.
+    if (process.argv.includes('--deploy') && images.credentials.throwaway) {
+      console.warn('\nWARNING: deploying images whose Content Credentials carry a throwaway TEST certificate: no validator will trust them.\n' +
+        '         Set C2PA_CERT and C2PA_KEY to a certificate on the C2PA trust list (docs/provenance.md), and build again.\n')
+    }
   }
 }

@@ -7,7 +7,10 @@
 // node_modules/.cache by a hash of what it is drawn from (its element tree, the fonts' inputs,
 // the renderers' versions), so a build re-draws only what changed. Output: dist/public/img/<shape>-<hash>.png, immutable, and
 // dist/cards.json, the card catalogue: every card with its model, image files, alt text and
-// heights, which the worker, /, oEmbed and the tests read (src/card/catalogue.ts).
+// heights, which the worker, /, oEmbed and the tests read (src/card/catalogue.ts). Every file carries
+// C2PA Content Credentials (scripts/content-credentials.mjs, docs/provenance.md), signed after the
+// cache: a file is named by the hash of its unsigned pixels, so a new certificate never renames it.
+import { contentCredentials } from './content-credentials.mjs'
 import { importSource } from './import-source.mjs'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -40,7 +43,7 @@ export const loadModules = () =>
     export { VARIANTS, VARIANT_TABLE, fixedHeight } from './widget/variants'
     export { buildCard } from './src/card/model'
     export { shareModel, imageAlt, factsText } from './src/card/alt'
-    export { figureIds, locales } from './src/data'
+    export { figureIds, locales, factSet, corrections } from './src/data'
     export { CardImage, ShareImage, SHARE } from './widget/CardImage'
     export { readTokens } from './widget/card-tokens'
     export { cardKey } from './widget/snippets'
@@ -132,8 +135,8 @@ export async function buildImages() {
     }
     const font = m.locales[card.lang].font
     const props = { tokens: tokens[card.theme], font: font.family }
-    jobs.push({ ...card, shape: 'card', tree: plain(m.CardImage({ ...props, model })), size: { width: tokens.light.width }, scale: CARD_SCALE })
-    jobs.push({ ...card, shape: 'share', tree: plain(m.ShareImage({ ...props, model: share })), size: { ...m.SHARE }, scale: 1 })
+    jobs.push({ ...card, shape: 'card', model, tree: plain(m.CardImage({ ...props, model })), size: { width: tokens.light.width }, scale: CARD_SCALE })
+    jobs.push({ ...card, shape: 'share', model: share, tree: plain(m.ShareImage({ ...props, model: share })), size: { ...m.SHARE }, scale: 1 })
   }
   // The glyphs a language needs: everything its images say, and the ellipsis clamped lines end in.
   const chars = new Map()
@@ -178,11 +181,16 @@ export async function buildImages() {
   // Content-hashed names: a file never changes, and identical images share one.
   const out = at('dist/public/img/')
   await mkdir(out, { recursive: true })
-  const written = new Set()
+  const credentials = await contentCredentials(m, JSON.parse(await readFile(at('dist/digests.json'), 'utf8')).source)
+  const written = new Map()
   for (const job of jobs) {
     const name = `${job.shape}-${sha(job.png).slice(0, 12)}.png`
-    if (!written.has(name)) await writeFile(new URL(name, out), job.png)
-    written.add(name)
+    if (!written.has(name)) {
+      const signed = await credentials.sign(job.png, job)
+      await writeFile(new URL(name, out), signed)
+      written.set(name, signed.length)
+    }
+    job.bytes = written.get(name)
     const width = job.png.readUInt32BE(16)
     const height = job.png.readUInt32BE(20)
     // width and height are CSS px, what <img width height> and og:image:width say; the card's
@@ -194,11 +202,12 @@ export async function buildImages() {
   const keep = new Set(jobs.map((j) => `${j.cacheKey}.png`))
   for (const file of await readdir(CACHE)) if (!keep.has(file)) await rm(new URL(file, CACHE))
   await writeFile(at('dist/cards.json'), JSON.stringify(catalogue) + '\n')
-  const bytes = (shape, variant) => jobs.filter((j) => j.shape == shape && j.variant == variant).map((j) => j.png.length)
+  const bytes = (shape, variant) => jobs.filter((j) => j.shape == shape && j.variant == variant).map((j) => j.bytes)
   const sizes = Object.fromEntries(
     ['card', 'share'].flatMap((shape) => m.VARIANTS.map((v) => [`${shape} ${v}`, [Math.min(...bytes(shape, v)), Math.max(...bytes(shape, v))]])),
   )
-  return { catalogue, headers: imageHeaders(m.HSTS), sizes, files: written.size, rendered, total: jobs.length, ms: Math.round(performance.now() - started) }
+  await writeFile(at('dist/content-credentials.json'), JSON.stringify(credentials.summary, null, 2) + '\n')
+  return { catalogue, headers: imageHeaders(m.HSTS), sizes, files: written.size, rendered, total: jobs.length, credentials: credentials.summary, ms: Math.round(performance.now() - started) }
 }
 
 /** Workers Static Assets headers for the images (dist/public/_headers): immutable, readable from

@@ -12,10 +12,18 @@ import { imageDocs } from './routes/card-image'
 import { sourcePageDoc } from './routes/source-page'
 import { homeDoc } from './routes/home'
 import { scriptDocs } from './routes/scripts'
-import { HEADERS, Problem, TAGS, notModified, type RouteDoc } from './lib/route-doc'
+import { HEADERS, Problem, TAGS, notModified, type HeaderName, type RouteDoc } from './lib/route-doc'
+import { SIGNED_PATHS } from './lib/signature'
+import { KeySet, keyDirectoryDoc } from './routes/signing-keys'
 
 // Named once in components.schemas, referenced everywhere else.
-const components: Record<string, v.GenericSchema> = { FactList, Fact: ApiFact, Problem, Card: CardModelSchema, SourceDocument, OEmbed }
+const components: Record<string, v.GenericSchema> = { FactList, Fact: ApiFact, Problem, Card: CardModelSchema, SourceDocument, OEmbed, KeySet }
+
+/** A signed route's answers with a body carry its signature (src/lib/signature.ts); its 304s do not. */
+const SIGNED = new Set<string>(SIGNED_PATHS.map((path) => path.replace(/:(\w+)/g, '{$1}')))
+const SIGNATURE_HEADERS: HeaderName[] = ['ContentDigest', 'SignatureInput', 'Signature']
+const signedHeaders = (path: string, status: string, headers: HeaderName[] = []) =>
+  SIGNED.has(path) && status !== '304' ? [...new Set([...headers, ...SIGNATURE_HEADERS])] : headers
 
 const config = (typeMode: 'input' | 'output'): ConversionConfig => ({
   target: 'draft-2020-12',
@@ -52,8 +60,8 @@ function operation(route: RouteDoc) {
       status,
       {
         description: r.description,
-        ...(r.headers && {
-          headers: Object.fromEntries(r.headers.map((key) => [HEADERS[key].name, { $ref: `#/components/headers/${key}` }])),
+        ...((r.headers || SIGNED.has(route.path)) && {
+          headers: Object.fromEntries(signedHeaders(route.path, status, r.headers).map((key) => [HEADERS[key].name, { $ref: `#/components/headers/${key}` }])),
         }),
         ...(r.content && {
           content: Object.fromEntries(
@@ -91,7 +99,7 @@ export const openApiDoc = (): RouteDoc => ({
 
 /** Every route, by family: the API (src/routes/api.ts), the pages, the assets. */
 export const ROUTES: RouteDoc[] = [
-  factListDoc(), factDoc(), cardDoc(), cardFragmentDoc(), sourceDoc(), oembedDoc(), openApiDoc(),
+  factListDoc(), factDoc(), cardDoc(), cardFragmentDoc(), sourceDoc(), oembedDoc(), openApiDoc(), keyDirectoryDoc(),
   cardPageDoc(), sourcePageDoc(), homeDoc(),
   ...imageDocs(), ...scriptDocs(),
 ]
@@ -108,7 +116,8 @@ export function openApiDocument() {
       title: 'xiaomi-ev-card',
       version: '1.0.0',
       description:
-        "Verified facts of Xiaomi's smart electric-vehicle launch (2021-04-01). Every fact carries a verbatim evidence span of the source document. Errors are RFC 9457 problem details. Every answer is public: no authentication, CORS open to any origin, no cookies.",
+        "Verified facts of Xiaomi's smart electric-vehicle launch (2021-04-01). Every fact carries a verbatim evidence span of the source document. Errors are RFC 9457 problem details. Every answer is public: no authentication, CORS open to any origin, no cookies. " +
+        'The facts, cards and source are signed (RFC 9421 HTTP Message Signatures over an RFC 9530 Content-Digest, Ed25519) by a key of GET /.well-known/http-message-signatures-directory.',
       // The worker adds contact.url, its own home page, as it adds servers: the origin is known only then.
       contact: { name: 'xiaomi-ev-card' },
       license: { name: 'MIT', identifier: 'MIT' },

@@ -37,7 +37,8 @@ export function Card({ model: m, theme, origin, level = 2 }: Props) {
               <span class="xc-v" part={part('value')}>{f.value}</span>
               {/* The space stays outside: the equivalent wraps as one box (card.css), after it. */}
               {f.equivalent && ' '}
-              {f.equivalent && <span class="xc-eq">({f.equivalent})</span>}
+              {/* One text node, as the server's HTML parses to: hydration then keeps it as it is. */}
+              {f.equivalent && <span class="xc-eq">{`(${f.equivalent})`}</span>}
               {/* A real space, so copied and reader-mode text never reads "RMB 10 billionEvidence". */}{' '}
               <details class="xc-ev">
                 <summary aria-label={`${m.ui.evidence}: ${f.label}`}>{m.ui.evidence}</summary>
@@ -46,8 +47,8 @@ export function Card({ model: m, theme, origin, level = 2 }: Props) {
                   <blockquote lang={m.source.lang}>
                     {f.evidence}
                   </blockquote>
-                  {/* evidenceHref(f.id, f.evidence), written out: the call would cost the script 21 B gzip (test/worker/pages.test.ts holds the two equal). */}
-                  <a href={`${origin}/source#${f.id}:~:text=${encodeURIComponent(f.evidence)}`} target="_blank">
+                  {/* evidenceHref(f.id, f.evidence, m.lang), written out: the call would cost the script 21 B gzip (test/worker/pages.test.ts holds the two equal). */}
+                  <a href={`${origin}/source?hl=${m.lang}#${f.id}:~:text=${encodeURIComponent(f.evidence)}`} target="_blank">
                     {m.source.label}
                   </a>
                 </div>

@@ -66,7 +66,7 @@ export const dateLine = (...parts: (string | undefined)[]) => parts.filter(Boole
  *  so #id still targets the mark. encodeURIComponent escapes the directive's ',' and '&' but not
  *  '-', which only marks a prefix or suffix at a term's start or end: no span starts or ends
  *  with one (src/data/validate.ts refuses it). */
-export const evidenceHref = (id: string, span: string) => `/source#${id}:~:text=${encodeURIComponent(span)}`
+export const evidenceHref = (id: string, span: string, lang: Lang) => `/source?hl=${lang}#${id}:~:text=${encodeURIComponent(span)}`
 
 /** Where a card's data lives, its parameters sorted: the snippet's preload and the widget's
  *  fetch must be the very same URL for the browser to hand the preloaded response over. */

@@ -5,6 +5,8 @@ import { STYLE_PARAMS, contrastProblems, malformed, type CardStyle, type SchemeC
 
 const config = JSON.parse(document.getElementById('demo-config')!.textContent!) as SnippetOptions & {
   schemes: { light: SchemeColors; dark: SchemeColors }
+  /** The copy buttons' "Copied", in the page's language. */
+  copied: string
 }
 const form = document.getElementById('options') as HTMLFormElement
 
@@ -71,6 +73,6 @@ document.addEventListener('click', async (e) => {
     area.select()
     document.execCommand('copy')
   }
-  status.textContent = 'Copied'
+  status.textContent = config.copied
   setTimeout(() => (status.textContent = ''), 2000)
 })

@@ -1,15 +1,17 @@
+import { hydrate, render, type ComponentChild } from 'preact'
 import { Card } from './Card'
 import css from './card.css'
 import { DEFAULT_VARIANT, FACT_ID, THEMES, VARIANTS, cardDataPath, picksFact, type CardModel, type Theme } from './card-model'
 import { firstLang, matchLang } from './lang'
 
 const TAG = 'xiaomi-ev-card'
-// A request that never ends must not leave the reader waiting on a spinner forever.
-const TIMEOUT_MS = 8000
 
 // The data lives where this script came from, whatever page includes it.
 const script = document.currentScript as HTMLScriptElement | null
 const ORIGIN = new URL(script ? script.src : location.href).origin
+// A request that never ends must not leave the reader waiting on a spinner forever: 8 s, or the
+// milliseconds the script tag's data-timeout gives (docs/embedding.md).
+const TIMEOUT_MS = +(script?.dataset.timeout as string) || 8000
 
 // One request per distinct card however many elements show it. A failure is forgotten so a
 // later change can try again, but nothing retries on its own: no request storm when we are down.
@@ -54,8 +56,8 @@ class XiaomiEvCard extends HTMLElement {
   static observedAttributes = ['lang', 'theme', 'variant', 'fact']
   private queued = false
   private generation = 0
-  /** The query of the card on show, once it shows: a change of theme alone only recolours it. */
-  private shown?: string
+  /** The card on show, once it shows: a change of theme alone redraws it from the same model. */
+  private shown?: { query: string; model: CardModel }
 
   connectedCallback() {
     this.schedule()
@@ -99,45 +101,62 @@ class XiaomiEvCard extends HTMLElement {
       generation == this.generation && this.dispatchEvent(new CustomEvent(type, { detail: { lang, variant } }))
     const query = params.toString()
     let root = this.shadowRoot
-    const shown = root?.querySelector('.xc')
     // A card the server rendered into the page (/v1/card.html, a declarative shadow root) is
-    // taken over as it is, never drawn again; so is ours when only the theme changed.
-    if (shown?.matches('article') && (query == this.shown || !this.shown)) {
-      shown.className = `xc xc-${variant} xc-${theme}`
-      if (!this.shown) fire('load', shown.getAttribute('lang'))
-      this.shown = query
-      return
+    // taken over in place, never drawn again: hydrated from the props beside it, or (a cached
+    // older fragment, one a sanitizer stripped) diffed with /v1/card's model once it arrives.
+    const served = !this.shown && root?.querySelector('article')
+    if (!root) {
+      root = this.attachShadow({ mode: 'open' })
+      if (sheet) root.adoptedStyleSheets = [sheet]
     }
+    // The constructed sheet where we made the root and the browser has one, else (and in the
+    // server's root, whose <style> hydrates as it is) the same CSS as a <style>.
+    const draw = (card: ComponentChild, paint = render) => paint([!root.adoptedStyleSheets.length && <style>{css}</style>, card], root)
     // Until data arrives the box already has the card's size and shows the publisher's link.
-    if (!root) root = this.attachShadow({ mode: 'open' })
-    if (sheet) root.adoptedStyleSheets = [sheet]
-    // JSX is typed as preact's but built as DOM nodes here (widget/jsx-dom.ts).
-    const draw = (card: unknown) => root.replaceChildren(sheet ? '' : (<style>{css}</style> as unknown as Node), card as Node)
-    draw(
-      <div class={`xc xc-${variant} xc-${theme}`}>
-        <slot />
-      </div>,
-    )
-    this.shown = undefined
+    const waiting = () =>
+      draw(
+        <div class={`xc xc-${variant} xc-${theme}`}>
+          <slot />
+        </div>,
+      )
+    if (!served && query != this.shown?.query) {
+      waiting()
+      this.shown = undefined
+    }
 
     // Like <img>: `load` once the card shows, `error` once it falls back to the link. Neither
     // bubbles; detail says which card. A newer attribute change silences an older outcome.
     let model: CardModel
     try {
-      try {
-        model = await fetchCard(query)
-      } catch (status) {
-        if (status != 400 || !params.has('fact')) throw status
-        warn(BAD_FACT)
-        params.delete('fact')
-        model = await fetchCard(params.toString())
+      // The server's card carries the props it was drawn with (src/routes/card-fragment.tsx), so
+      // preact hydrates the very nodes it made: no request, no second render. Carried, they add
+      // 170-230 B gzip to a compact or stat fragment (600 B to full), where fetching /v1/card
+      // costs 320-570 B (2.1 KB) and a round trip; and they never disagree with the markup.
+      const data = served && root.querySelector('script')
+      if (data) {
+        const props = JSON.parse(data.text)
+        draw(<Card {...props} />, hydrate)
+        model = props.model
+      } else if (query == this.shown?.query) model = this.shown.model
+      else {
+        try {
+          model = await fetchCard(query)
+        } catch (status) {
+          if (status != 400 || !params.has('fact')) throw status
+          warn(BAD_FACT)
+          params.delete('fact')
+          model = await fetchCard(params.toString())
+        }
+        // A newer attribute change has taken over while this request was on its way.
+        if (generation != this.generation) return
       }
-      // A newer attribute change has taken over while this request was on its way.
-      if (generation != this.generation) return
-      draw(Card({ model, theme: theme as Theme, origin: ORIGIN }))
-      this.shown = query
+      // A diff: on a card already shown, only what changed (the theme's class, a language's words).
+      draw(<Card model={model} theme={theme as Theme} origin={ORIGIN} />)
+      this.shown = { query, model }
     } catch (error) {
-      // No data, or data we cannot render (a proxy's page, a broken deploy): the publisher's link.
+      // No data, or data we cannot render (a proxy's page, a broken deploy): the publisher's link,
+      // drawn again, since preact has already taken the waiting box down when the card throws.
+      if (!served && generation == this.generation) waiting()
       fire('error', params.get('lang'))
       throw error
     }

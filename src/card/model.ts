@@ -50,7 +50,7 @@ export function buildCard(lang: Lang, variant: Variant, chosen?: string): CardMo
       attribution: quote.attribution[lang],
       byline: quoteByline(strings, quote.attribution[lang], translated),
       ...(translated && { translatedFrom: factSet.source.lang }),
-      href: evidenceHref(quote.id, quote.evidence.text),
+      href: evidenceHref(quote.id, quote.evidence.text, lang),
     }
     shown.push(quote.id)
   }

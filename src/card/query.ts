@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { DEFAULT_LANG, THEMES } from '../../widget/card-model'
+import { DEFAULT_LANG, THEMES, type Lang } from '../../widget/card-model'
 import { STYLE_PARAMS, malformed, type CardStyle } from '../../widget/card-style'
 import { DEFAULT_VARIANT, VARIANTS, VARIANT_TABLE, factOf } from '../../widget/variants'
 import { figureIds } from '../data'
@@ -71,8 +71,9 @@ export function parseCardPageQuery(params: URLSearchParams) {
 }
 
 /** The builder's rules (/ works without script): a parameter that is missing or wrong is its
- *  default, a style value only when well-formed, the accent only when ticked (a colour input always has one). */
-export function builderQuery(params: URLSearchParams) {
+ *  default (the card's language: the page's), a style value only when well-formed, the accent
+ *  only when ticked (a colour input always has one). */
+export function builderQuery(params: URLSearchParams, pageLang: Lang = 'en') {
   const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T) => allowed.find((v) => v === params.get(name)) ?? fallback
   const style: CardStyle = {}
   for (const name of STYLE_PARAMS) {
@@ -83,7 +84,7 @@ export function builderQuery(params: URLSearchParams) {
   // The one language matcher, through the API's own parameter.
   const lang = v.safeParse(langParam, params.get('lang') ?? undefined)
   return {
-    lang: (lang.success && lang.output) || DEFAULT_LANG,
+    lang: (lang.success && lang.output) || pageLang,
     theme: pick('theme', THEMES, 'auto'),
     variant,
     // The builder keeps a figure for the variants that pick one, whichever variant is chosen now.

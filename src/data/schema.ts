@@ -153,3 +153,7 @@ export const CardConfig = v.pipe(
   v.check((c) => Object.values(c.variants).every((r) => r.share in c.variants), 'share must name a variant'),
 )
 export type CardConfig = v.InferOutput<typeof CardConfig>
+
+/** data/ui.json: the words of the pages around the card (/, /card's error page, /source), one
+ *  tree per language; src/data/validate.ts holds every language's tree to English's. */
+export const UiSet = byLang(v.record(v.string(), v.unknown()))

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { LANGS } from '../../widget/card-model'
-import { CardConfig, Corrections, FactSet, Locales, QUALIFIERS, type Correction, type Fact, type FactSet as Facts, type Lang, type Locales as LocaleSet } from './schema'
+import { CardConfig, Corrections, FactSet, Locales, QUALIFIERS, UiSet, type Correction, type Fact, type FactSet as Facts, type Lang, type Locales as LocaleSet } from './schema'
 import { dateLine } from '../../widget/card-model'
 import { formatDate, formatFigure, formatNumber, quoteByline } from './format'
 import { QUOTATION, claimedBySource, claimedIn, datesIn } from './claims'
@@ -11,6 +11,7 @@ export interface RawData {
   locales: unknown
   card: unknown
   corrections: unknown
+  ui: unknown
 }
 
 // Numbers as written, so "2021-04-01" yields 2021, 4 and 1 and "324.8 million" yields 324.8.
@@ -144,6 +145,8 @@ export function validateData(raw: RawData, source: string): string[] {
   if (!corrections.success) for (const i of corrections.issues) errors.push(`corrections.json: ${keys(i).join('.')}: ${i.message}`)
   else if (strings) errors.push(...checkCorrections(corrections.output.corrections, byId, strings, factSet.output))
 
+  errors.push(...checkUi(raw.ui))
+
   const card = v.safeParse(CardConfig, raw.card)
   if (!card.success) for (const i of card.issues) errors.push(`card.json: ${keys(i).join('.')}: ${i.message}`)
   else {
@@ -193,5 +196,30 @@ function checkCorrections(list: Correction[], byId: Map<string, Fact>, locales: 
       if (c.before[lang] === text) errors.push(`${where}: ${lang} did not change`)
     }
   })
+  return errors
+}
+
+/** Every string's path in a tree of UI strings, with the string: "where.rows.4.1" → "…". */
+function uiStrings(value: unknown, path = ''): [string, unknown][] {
+  if (value && typeof value == 'object') return Object.entries(value).flatMap(([k, v]) => uiStrings(v, path ? `${path}.${k}` : k))
+  return [[path, value]]
+}
+
+// data/ui.json: the pages' own words. English is the reference: every language has each of its
+// strings, no other, none empty, with the same {n} slots, so no page falls back to English.
+function checkUi(raw: unknown): string[] {
+  const ui = v.safeParse(UiSet, raw)
+  if (!ui.success) return ui.issues.map((i) => `ui.json: ${keys(i).join('.')}: ${i.message}`)
+  const errors: string[] = []
+  const reference = new Map(uiStrings(ui.output.en))
+  for (const lang of LANGS) {
+    const own = new Map(uiStrings(ui.output[lang]))
+    for (const [path, text] of reference) {
+      const mine = own.get(path)
+      if (typeof mine != 'string' || !mine.trim()) errors.push(`ui.json: ${lang}.${path}: missing; every language says what English says`)
+      else if (mine.includes('{n}') !== (text as string).includes('{n}')) errors.push(`ui.json: ${lang}.${path}: {n} must appear as in English`)
+    }
+    for (const path of own.keys()) if (!reference.has(path)) errors.push(`ui.json: ${lang}.${path}: not a string English has`)
+  }
   return errors
 }

@@ -15,9 +15,15 @@ export const transportSecurity = createMiddleware(async (c, next) => {
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'"
 
 // Public, read-only data: any origin may read it, nobody may send credentials. A page's script
-// sees only CORS-safelisted headers unless told: the ETag (for its own conditional requests) and
-// /v1/source's Content-Digest (to check the source it got) are what a caller acts on.
-export const publicCors = cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Content-Digest'], maxAge: 86400 })
+// sees only CORS-safelisted headers unless told: the ETag (for its own conditional requests), and the
+// Content-Digest, Signature-Input and Signature a script on another origin verifies an answer by
+// (docs/provenance.md), are what a caller acts on.
+export const publicCors = cors({
+  origin: '*',
+  allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+  exposeHeaders: ['ETag', 'Content-Digest', 'Signature-Input', 'Signature'],
+  maxAge: 86400,
+})
 
 // secureHeaders() defaults suit a same-origin app; every choice here is made for an embed.
 // JSON is read cross-origin (CORP cross-origin) and never framed (DENY). The defaults that only

@@ -58,6 +58,12 @@ export function resolveLang(c: Context, lang: Lang | undefined): { lang: Lang; n
   return lang ? { lang, negotiated: false } : { lang: negotiateLang(c.req.header('Accept-Language')), negotiated: true }
 }
 
+/** The language a tag names by langParam's rules (the pages' hl, /card's lang on its error page), else undefined. */
+export function servedLang(tag: string | undefined): Lang | undefined {
+  const parsed = v.safeParse(langParam, tag)
+  return parsed.success ? parsed.output : undefined
+}
+
 /** Vary only when Accept-Language chose: a cache keeps one entry per raw value of each header Vary names. */
 export const languageHeaders = ({ lang, negotiated }: { lang: Lang; negotiated: boolean }): Record<string, string> =>
   negotiated ? { 'Content-Language': lang, Vary: 'Accept-Language' } : { 'Content-Language': lang }

@@ -52,11 +52,15 @@ export const cardFragment = new Hono().get('/v1/card.html', valid('query', cardF
       const attrs = [`lang="${lang}"`, `variant="${q.variant}"`, `theme="${q.theme}"`]
       if (q.fact) attrs.push(`fact="${escape(q.fact)}"`)
       attrs.push(`style="${escape(style)}"`)
-      const card = render(<Card model={model} theme={q.theme} origin={origin} />)
+      const props = { model, theme: q.theme, origin }
+      const card = render(<Card {...props} />)
+      // The props beside the card, for embed.js to hydrate it with (widget/embed.tsx): a data
+      // block, never run, its '<' escaped so no text in it can close the script.
+      const data = `<script type="application/json">${JSON.stringify(props).replace(/</g, '\\u003c')}</script>`
       const link = `<a href="${escape(cardUrl({ origin, lang, variant: q.variant, fact, theme: q.theme }))}">${escape(model.headline)}</a>`
       // link: for a host whose CSP allows no inline <style> (docs/theming.md says why not a nonce).
       const sheet = q.stylesheet == 'link' ? `<link rel="stylesheet" href="${origin}${sheets.cardSheet.path}">` : `<style>${cardCss}</style>`
-      return `<xiaomi-ev-card ${attrs.join(' ')}><template shadowrootmode="open">${sheet}${card}</template>${link}</xiaomi-ev-card>`
+      return `<xiaomi-ev-card ${attrs.join(' ')}><template shadowrootmode="open">${sheet}${card}${data}</template>${link}</xiaomi-ev-card>`
     },
     // Opened on its own, it is a document of ours: nothing in it may run or load.
     { ...languageHeaders(chosen), 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" },

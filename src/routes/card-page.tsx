@@ -7,12 +7,12 @@ import { LANGS, type CardModel, type Lang, type Theme } from '../../widget/card-
 import { cardUrl } from '../../widget/snippets'
 import manifest from '../../dist/manifest.json'
 import { resolveCard, type CatalogueCard } from '../card/catalogue'
-import { factSet, locales } from '../data'
+import { factSet, locales, ui } from '../data'
 import { Document, cspHash, jsonForScript, renderDocument } from '../pages/document'
 import { ShareMeta } from '../pages/share-meta'
 import { HTML_TYPE, pageSecurity, respondHtml } from '../lib/pages'
 import { PROBLEM_CACHE_CONTROL } from '../lib/cache-policy'
-import { languageHeaders } from '../lib/params'
+import { languageHeaders, resolveLang, servedLang } from '../lib/params'
 import { styleDeclarations } from '../../widget/card-style'
 import { CARD_SCHEMES, pickStyle } from '../card/style'
 import { CARD_HEADERS, htmlResponse as html, notModified, type RouteDoc } from '../lib/route-doc'
@@ -113,18 +113,27 @@ function CardPage({ card, theme, origin, canonical, alternates, css }: CardPageP
   )
 }
 
-function ErrorPage({ problems }: { problems: string[] }) {
+/** "{n}" patterns of data/ui.json with markup in the slot. */
+const fill = (pattern: string, n: preact.ComponentChildren) => {
+  const [before, after] = pattern.split('{n}')
+  return [before, n, after]
+}
+
+// In the card's language when the reader asked for one we serve, else the negotiated one. English
+// gives each problem as the API words it; the others name the parameter (code) in their own words.
+function ErrorPage({ lang, problems }: { lang: Lang; problems: { name: string; reason: string }[] }) {
+  const t = ui[lang].cardError
   return (
-    <Document lang="en" title="This card cannot be shown" css={styles.cardError.css}>
+    <Document lang={lang} title={t.title} css={styles.cardError.css}>
       <main>
-        <h1>This card cannot be shown</h1>
+        <h1>{t.title}</h1>
         <ul>
           {problems.map((p) => (
-            <li key={p}>{p}</li>
+            <li key={p.reason}>{lang == 'en' ? p.reason : fill(t.problem, <code>{p.name}</code>)}</li>
           ))}
         </ul>
         <p>
-          <a href="/card">Show the default card</a> · <a href="/">Build a snippet</a>
+          <a href={`/card?lang=${lang}`}>{t.defaultCard}</a> · <a href={`/?hl=${lang}`}>{t.builder}</a>
         </p>
       </main>
     </Document>
@@ -152,8 +161,9 @@ export const cardPage = new Hono<CardPageVars>().get('/card', parseQueryAndStyle
   const parsed = c.get('card')
   const css = c.get('css')
   if (!parsed.success) {
-    const html = renderDocument(<ErrorPage problems={parsed.problems.map((p) => p.reason)} />)
-    return c.body(html, 400, { 'Content-Type': HTML_TYPE, 'Cache-Control': PROBLEM_CACHE_CONTROL })
+    const chosen = resolveLang(c, servedLang(c.req.query('lang')))
+    const html = renderDocument(<ErrorPage lang={chosen.lang} problems={parsed.problems} />)
+    return c.body(html, 400, { 'Content-Type': HTML_TYPE, 'Cache-Control': PROBLEM_CACHE_CONTROL, ...languageHeaders(chosen) })
   }
   const q = parsed.query
   const chosen = resolveCard(c, q)

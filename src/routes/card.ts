@@ -16,7 +16,7 @@ const CardFigure = v.object({
   equivalent: v.optional(v.pipe(v.string(), v.metadata({ example: 'US$1.5 billion' }))),
   evidence: v.pipe(
     v.string(),
-    v.description('The verbatim span of the source. Its link is /source#<id>:~:text=<the span, percent-encoded>: the span marked on /source, and found by the text fragment in any copy.'),
+    v.description('The verbatim span of the source. Its link is /source?hl=<lang>#<id>:~:text=<the span, percent-encoded>: the span marked on /source, and found by the text fragment in any copy.'),
   ),
 })
 

@@ -22,7 +22,7 @@ export const ApiEvidence = v.object({
   ...Evidence.entries,
   href: v.pipe(
     v.string(),
-    v.description('Relative to this API: /source at the marked span, with a text fragment (#:~:text=) that finds it in any copy. The span is source.slice(start, end) of the text whose SHA-256 GET /v1/source states.'),
+    v.description('Relative to this API: /source in the response language (hl) at the marked span, with a text fragment (#:~:text=) that finds it in any copy. The span is source.slice(start, end) of the text whose SHA-256 GET /v1/source states.'),
   ),
 })
 
@@ -61,7 +61,7 @@ export const FactList = v.object({ lang: v.string(), count: v.pipe(v.number(), v
 
 function localize(fact: Fact, lang: Lang): v.InferOutput<typeof ApiFact> {
   const { id, category, kind, holdsFor, note } = fact
-  const evidence = { ...fact.evidence, href: evidenceHref(id, fact.evidence.text) }
+  const evidence = { ...fact.evidence, href: evidenceHref(id, fact.evidence.text, lang) }
   const own = correctionsOf([id], lang).filter((c) => c.fact === id)
   const corrections = own.length
     ? { corrections: own.map((c) => ({ date: c.date, field: c.field, what: c.what, why: c.why, before: c.before[lang]!, after: c.after[lang]! })) }

@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
 import manifest from '../../dist/manifest.json'
-import { DEFAULT_LANG, LANGS, THEMES, type Lang } from '../../widget/card-model'
+import { LANGS, THEMES, type Lang } from '../../widget/card-model'
 import { cardKey, snippets, type SnippetCard, type SnippetOptions } from '../../widget/snippets'
 import { DEFAULT_VARIANT, VARIANTS, VARIANT_TABLE } from '../../widget/variants'
 import { cardOf, fullWidthHeight } from '../card/catalogue'
-import { factsById, figureIds, locales } from '../data'
+import { factsById, figureIds, locales, ui, type UiStrings } from '../data'
 import { ShareMeta } from '../pages/share-meta'
 import { builderQuery } from '../card/query'
 import type { Figure } from '../data/schema'
@@ -15,8 +15,13 @@ import { pageSecurity, respondHtml } from '../lib/pages'
 import { FONT_CHOICES, contrastProblems } from '../../widget/card-style'
 import { CARD_SCHEMES } from '../card/style'
 import { htmlResponse as html, notModified, type RouteDoc } from '../lib/route-doc'
+import { languageHeaders, resolveLang, servedLang } from '../lib/params'
 
 interface HomeState extends SnippetOptions {
+  /** The page's language: hl, else Accept-Language; the card's (lang) starts on it. */
+  hl: Lang
+  /** What a copy button says once it has copied, in the page's language (widget/demo.ts). */
+  copied: string
   facts: { id: string; label: string }[]
   /** Each language's name in itself, beside its code. */
   languages: Record<Lang, string>
@@ -37,35 +42,24 @@ const snippetCards = (): HomeState['cards'] =>
     }),
   )
 
-// What to paste where, and what the reader then sees (docs/platforms.md has the detail).
-const PLATFORMS: [platform: string, paste: string, sees: string][] = [
-  ['WordPress', 'The card page URL (from the oEmbed snippet: the url= part, or /card?… itself) on its own line in the post.',
-    "The live card, sized to its content by WordPress's own embed script; evidence and source links open the source. Before the card loads, and where scripts do not run, the headline, date and key figures as text."],
-  ['Ghost', 'The card page URL for a bookmark card; or the iframe snippet in an HTML card.',
-    "A bookmark card with the card's title, key figures, share image and icon; in an HTML card, the live card. Ghost's emails cannot show frames: use the image snippet there."],
-  ['Medium', 'The card page URL on its own line.',
-    "Medium embeds through Embedly: a frame of the card, which tells it its height; otherwise a link preview with the card's title, figures and share image."],
-  ['Substack', 'The PNG (Download PNG: the card) as an image, linked to the card page URL.',
-    'The card as an image with all its figures in its alt text; a click opens the live card. Substack takes no frames or scripts.'],
-  ['AMP', 'The AMP snippet.', "The card's image until the card is ready, then the live card at its height (in view, after a tap on the button below it)."],
-  ['Email', 'The image snippet.', 'The card as an image, linked to the live card; mail clients that block images read its alt text, which states every figure.'],
-  ['RSS', 'The script snippet (or the image snippet).', 'Feed readers drop scripts and keep the headline, date and key figures as text with the link; the image snippet shows the picture.'],
-]
+// Font stacks are CSS values, names not to translate (preact types translate as a boolean; HTML's values are yes/no).
+const NO_TRANSLATE = { translate: 'no' } as object
 
-function Platforms() {
+/** What to paste where, and what the reader then sees (data/ui.json; docs/platforms.md has the sources). */
+function Platforms({ t }: { t: UiStrings['where'] }) {
   return (
     <section aria-labelledby="where" id="where-s">
-      <h2 id="where">Where you publish</h2>
+      <h2 id="where">{t.title}</h2>
       <table>
         <thead>
           <tr>
-            <th scope="col">Platform</th>
-            <th scope="col">Paste</th>
-            <th scope="col">Your reader sees</th>
+            <th scope="col">{t.platform}</th>
+            <th scope="col">{t.paste}</th>
+            <th scope="col">{t.sees}</th>
           </tr>
         </thead>
         <tbody>
-          {PLATFORMS.map(([platform, paste, sees]) => (
+          {t.rows.map(([platform, paste, sees]) => (
             <tr key={platform}>
               <th scope="row">{platform}</th>
               <td>{paste}</td>
@@ -80,16 +74,12 @@ function Platforms() {
 
 function Home({ s }: { s: HomeState }) {
   const { paste: code, preview, png } = snippets(s)
-  const radios = (name: string, values: readonly string[], current: string, names?: Record<string, string>) =>
+  const t = ui[s.hl].home
+  // Each choice by its name, then the value the snippet writes (code). Languages are named in themselves.
+  const radios = (name: string, values: readonly string[], current: string, names: Record<string, string>, own?: boolean) =>
     values.map((v) => (
       <label key={v}>
-        <input type="radio" name={name} value={v} checked={v === current} /> {v}
-        {names && (
-          <>
-            {' '}
-            <span lang={v}>{names[v]}</span>
-          </>
-        )}
+        <input type="radio" name={name} value={v} checked={v === current} /> <span lang={own ? v : undefined}>{names[v]}</span> <code>{v}</code>
       </label>
     ))
   const snippet = (id: keyof typeof code, label: string) => (
@@ -99,62 +89,72 @@ function Home({ s }: { s: HomeState }) {
         {code[id]}
       </textarea>
       <button type="button" class="copy" data-copy={`snip-${id}`}>
-        Copy
+        {t.copy}
       </button>
       <p class="status" role="status" aria-live="polite" data-status={`snip-${id}`} />
     </div>
   )
   return (
-    <Document lang="en" title="xiaomi-ev-card: embed the verified facts of Xiaomi's EV launch" css={styles.home.css} scripts={[manifest.demo.pinned, manifest.embed.pinned, manifest.resize.pinned]}
+    <Document lang={s.hl} title={t.title} css={styles.home.css} scripts={[manifest.demo.pinned, manifest.embed.pinned, manifest.resize.pinned]}
       head={
         <>
           <meta property="og:type" content="website" />
           <meta property="og:title" content="xiaomi-ev-card" />
           <meta property="og:url" content={`${s.origin}/`} />
-          <ShareMeta card={cardOf(DEFAULT_LANG, DEFAULT_VARIANT)} theme="light" origin={s.origin} />
+          <ShareMeta card={cardOf(s.hl, DEFAULT_VARIANT)} theme="light" origin={s.origin} />
+          <link rel="alternate" hreflang="x-default" href={`${s.origin}/`} />
+          {LANGS.map((l) => (
+            <link rel="alternate" hreflang={l} href={`${s.origin}/?hl=${l}`} key={l} />
+          ))}
         </>
       }
     >
       <header>
+        {/* Links, so the choice works without script; each language named in itself. */}
+        <nav aria-label={ui[s.hl].pageLanguage} class="hl">
+          {LANGS.map((l) => (
+            <a key={l} href={`/?hl=${l}`} lang={l} hreflang={l} aria-current={l == s.hl ? 'page' : undefined}>
+              {s.languages[l]}
+            </a>
+          ))}
+        </nav>
         <h1>xiaomi-ev-card</h1>
-        <p>
-          The verified facts of Xiaomi's smart electric-vehicle launch (2021-04-01), for your page. Every figure links to
-          its source.
-        </p>
+        <p>{t.intro}</p>
       </header>
       <main>
         <section aria-labelledby="build" id="build-s">
-          <h2 id="build">Build your snippet</h2>
+          <h2 id="build">{t.build}</h2>
           <form method="get" action="/" id="options">
+            <input type="hidden" name="hl" value={s.hl} />
             <fieldset>
-              <legend>Variant</legend>
-              {radios('variant', VARIANTS, s.variant)}
+              <legend>{t.variant}</legend>
+              {radios('variant', VARIANTS, s.variant, t.variants)}
             </fieldset>
             <fieldset>
-              <legend>Theme</legend>
-              {radios('theme', THEMES, s.theme)}
+              <legend>{t.theme}</legend>
+              {radios('theme', THEMES, s.theme, t.themes)}
             </fieldset>
             <fieldset>
-              <legend>Language</legend>
-              {radios('lang', LANGS, s.lang, s.languages)}
+              <legend>{t.cardLanguage}</legend>
+              {radios('lang', LANGS, s.lang, s.languages, true)}
             </fieldset>
             <fieldset id="look">
-              <legend>Your look (optional)</legend>
+              <legend>{t.look}</legend>
               <label>
-                Accent <input type="color" name="accent" value={s.style?.accent ?? s.schemes.light.acc} />
+                {t.accent} <input type="color" name="accent" value={s.style?.accent ?? s.schemes.light.acc} />
               </label>
               <label>
-                <input type="checkbox" name="custom" value="accent" checked={!!s.style?.accent} /> use it
+                <input type="checkbox" name="custom" value="accent" checked={!!s.style?.accent} /> {t.useAccent}
               </label>{' '}
               <label>
-                Corner radius <input type="number" name="radius" min="0" max="32" step="1" placeholder="12" value={s.style?.radius ?? ''} /> px
+                {t.radius} <input type="number" name="radius" min="0" max="32" step="1" placeholder="12" value={s.style?.radius ?? ''} />
               </label>{' '}
               <label>
-                Font{' '}
+                {t.font}{' '}
                 <select name="font">
-                  <option value="">The reader's system font</option>
+                  <option value="">{t.systemFont}</option>
                   {FONT_CHOICES.map((f) => (
-                    <option value={f} selected={f === s.style?.font} key={f}>
+                    <option value={f} selected={f === s.style?.font} key={f} {...NO_TRANSLATE}>
                       {f}
                     </option>
                   ))}
@@ -165,7 +165,7 @@ function Home({ s }: { s: HomeState }) {
               </p>
             </fieldset>
             <p>
-              <label for="fact">Figure for the stat card</label>{' '}
+              <label for="fact">{t.fact}</label>{' '}
               <select id="fact" name="fact">
                 {s.facts.map((f) => (
                   <option value={f.id} selected={f.id === s.fact} key={f.id}>
@@ -174,50 +174,52 @@ function Home({ s }: { s: HomeState }) {
                 ))}
               </select>
             </p>
-            <button type="submit" id="apply">Update</button>
+            <button type="submit" id="apply">{t.update}</button>
           </form>
         </section>
         {/* On a phone the preview comes right after the options; on a wide screen it stays beside both. */}
         <section aria-labelledby="preview" class="preview">
-          <h2 id="preview">Live preview</h2>
+          <h2 id="preview">{t.preview}</h2>
           <div>
-            <h3>Script embed</h3>
+            <h3>{t.scriptEmbed}</h3>
             <div id="script-preview" dangerouslySetInnerHTML={{ __html: preview.script }} />
           </div>
           <div>
-            <h3>Image, for newsletters and print</h3>
+            <h3>{t.imageEmbed}</h3>
             <div id="image-preview" dangerouslySetInnerHTML={{ __html: preview.image }} />
           </div>
           {/* Last: the framed card's own h1 would otherwise skip a level before the next h3 (axe heading-order). */}
           <div>
-            <h3>Iframe embed</h3>
+            <h3>{t.iframeEmbed}</h3>
             <div id="iframe-preview" dangerouslySetInnerHTML={{ __html: preview.iframe }} />
           </div>
         </section>
         <section aria-labelledby="paste" id="paste-s">
-          <h2 id="paste">Paste one of these</h2>
-          {snippet('script', 'Script embed (recommended)')}
-          {snippet('iframe', 'Iframe embed, for CMSs that only allow iframes')}
-          {snippet('oembed', 'oEmbed URL, for WordPress, Ghost and other oEmbed consumers')}
-          {snippet('pinned', 'Pinned script with Subresource Integrity')}
-          {snippet('server', 'Server-side card: fetch this URL on your server and put the HTML in your page (docs/theming.md)')}
-          {snippet('newsletter', 'Image, for newsletters, RSS and print (links to the live card)')}
-          {snippet('amp', 'AMP pages (amp-iframe; add the amp-iframe component to the page)')}
+          <h2 id="paste">{t.paste}</h2>
+          {(Object.keys(t.snippets) as (keyof typeof code & keyof typeof t.snippets)[]).map((id) => snippet(id, t.snippets[id]))}
           <p class="png">
-            Download PNG:{' '}
+            {t.download}{' '}
             <a href={png.card} download data-png="card">
-              the card (2×)
+              {t.pngCard}
             </a>
             <a href={png.share} download data-png="share">
-              share image (1200×630)
+              {t.pngShare}
             </a>
           </p>
         </section>
-        <Platforms />
+        <Platforms t={ui[s.hl].where} />
       </main>
       <footer>
-        API: <a href="/v1/facts">/v1/facts</a> · <a href="/v1/card">/v1/card</a> · <a href="/openapi.json">OpenAPI</a> ·{' '}
-        <a href="/source">source document</a>
+        {t.api}{' '}
+        <a href="/v1/facts">
+          <code>/v1/facts</code>
+        </a>{' '}
+        ·{' '}
+        <a href="/v1/card">
+          <code>/v1/card</code>
+        </a>{' '}
+        · <a href="/openapi.json">{t.openapi}</a> ·{' '}
+        <a href={`/source?hl=${s.hl}`}>{t.sourceDocument}</a>
       </footer>
       <script type="application/json" id="demo-config" dangerouslySetInnerHTML={{ __html: jsonForScript(s) }} />
     </Document>
@@ -232,14 +234,17 @@ const security = pageSecurity(
 
 export const home = new Hono().get('/', security, (c) => {
   const url = new URL(c.req.url)
-  const { style, ...card } = builderQuery(url.searchParams)
+  const page = resolveLang(c, servedLang(url.searchParams.get('hl') ?? undefined))
+  const { style, ...card } = builderQuery(url.searchParams, page.lang)
   const state: HomeState = {
     origin: url.origin,
+    hl: page.lang,
+    copied: ui[page.lang].home.copied,
     ...card,
     pinned: { src: manifest.embed.pinned, integrity: manifest.embed.integrity },
     headlines: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].headline])) as Record<Lang, string>,
     showCard: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].showCard])) as Record<Lang, string>,
-    facts: figureIds.map((id) => ({ id, label: (factsById.get(id) as Figure).label.en })),
+    facts: figureIds.map((id) => ({ id, label: (factsById.get(id) as Figure).label[page.lang] })),
     cards: (cards ??= snippetCards()),
     languages: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].language])) as Record<Lang, string>,
     style,
@@ -247,8 +252,9 @@ export const home = new Hono().get('/', security, (c) => {
   }
   return respondHtml(
     c,
-    `home|${url.origin}|${state.lang}|${state.theme}|${state.variant}|${state.fact}|${JSON.stringify(style)}`,
+    `home|${url.origin}|${state.hl}|${state.lang}|${state.theme}|${state.variant}|${state.fact}|${JSON.stringify(style)}`,
     () => renderDocument(<Home s={state} />),
+    languageHeaders(page),
   )
 })
 
@@ -258,7 +264,9 @@ export const homeDoc = (): RouteDoc => ({
   path: '/',
   operationId: 'getHome',
   summary: "The publisher's page: live preview and snippet builder",
-  description: 'Previews the card in each language, theme and variant and writes the script, iframe and newsletter snippets for it; works without JavaScript.',
+  description:
+    'Previews the card in each language, theme and variant and writes the script, iframe and newsletter snippets for it; works without JavaScript. ' +
+    "The page speaks hl (en, zh-CN, zh-HK, zh-TW, as lang matches tags), else Accept-Language, and its builder starts on that language's card; lang, the card's, may differ.",
   tag: 'pages',
-  responses: { 200: html('The page', ['ETag', 'CacheControl']), 304: notModified() },
+  responses: { 200: html('The page', ['ETag', 'CacheControl', 'ContentLanguage', 'Vary']), 304: notModified('ContentLanguage', 'Vary') },
 })

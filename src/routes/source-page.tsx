@@ -1,7 +1,10 @@
 import { Hono } from 'hono'
 import type { ComponentChildren } from 'preact'
 import { LANGS } from '../../widget/card-model'
-import { corrections, factSet, locales, source } from '../data'
+import { corrections, factSet, locales, source, ui, type UiStrings } from '../data'
+import provenance from '../../data/provenance.json'
+import { languageHeaders, resolveLang, servedLang } from '../lib/params'
+import { DIRECTORY_PATH } from './signing-keys'
 // The page's stylesheet and its CSP hash, from src/pages/source.css at build time.
 import styles from '../../dist/pages.json'
 import { Document, renderDocument } from '../pages/document'
@@ -35,20 +38,29 @@ function markedParagraphs(): ComponentChildren[] {
   return paragraphs
 }
 
-/** Every correction, as newsrooms list theirs: when, what it concerns, what changed and why, before and after. */
-function correctionList(): ComponentChildren {
+/** "{n}" patterns of data/ui.json with markup in the slot. */
+const fill = (pattern: string, n: ComponentChildren) => {
+  const [before, after] = pattern.split('{n}')
+  return [before, n, after]
+}
+
+/** Every correction, as newsrooms list theirs: when, what it concerns, what changed and why, before and after.
+ *  The labels are the reader's; what and why are the English record (as /v1/facts serves them). */
+function correctionList(t: UiStrings['source']): ComponentChildren {
+  const field = (name: string) => t.fields[name as keyof typeof t.fields]
   return (
     <section aria-labelledby="corrections">
-      <h2 id="corrections">Corrections</h2>
+      <h2 id="corrections">{t.corrections}</h2>
+      <p>{t.record}</p>
       <ol>
         {corrections.map((c, i) => (
           <li key={i}>
             <time dateTime={c.date}>{c.date}</time>,{' '}
-            {c.fact ? <a href={`#${c.fact}`}>{c.fact}</a> : `the card's ${c.card}`}
-            {c.field && ` (${c.field})`}: {c.what} {c.why}
+            {c.fact ? <a href={`#${c.fact}`}><code>{c.fact}</code></a> : fill(t.card, field(c.card!))}
+            {c.field && ` (${field(c.field)})`}: <span lang="en">{c.what} {c.why}</span>
             <dl>
               {Object.keys(c.after).flatMap((lang) => [
-                <dt key={`${lang}-t`}>{locales[lang as keyof typeof locales].language}</dt>,
+                <dt key={`${lang}-t`} lang={lang}>{locales[lang as keyof typeof locales].language}</dt>,
                 <dd key={`${lang}-d`}>
                   <del lang={lang}>{c.before[lang as keyof typeof c.before]}</del> <ins lang={lang}>{c.after[lang as keyof typeof c.after]}</ins>
                 </dd>,
@@ -61,24 +73,59 @@ function correctionList(): ComponentChildren {
   )
 }
 
+/** How a reader checks an answer and an image they were given (docs/provenance.md); the words are data/provenance.json's. */
+function verifySection(origin: string, lang: string): ComponentChildren {
+  const t = provenance[lang as keyof typeof provenance] ?? provenance[factSet.source.lang as keyof typeof provenance]
+  const fill = (text: string) => text.replaceAll('{origin}', origin)
+  const [before, after] = t.answers.split('{directory}')
+  return (
+    <section aria-labelledby="verify">
+      <h2 id="verify">{t.title}</h2>
+      <p>
+        {before}
+        <a href={DIRECTORY_PATH}>{DIRECTORY_PATH}</a>
+        {after}
+      </p>
+      <pre>
+        <code>{fill(t.answersCommand)}</code>
+      </pre>
+      <p>{t.digest}</p>
+      <pre>
+        <code>{fill(t.digestCommand)}</code>
+      </pre>
+      <p>{t.images}</p>
+      <pre>
+        <code>{fill(t.imagesCommand)}</code>
+      </pre>
+      <p>{t.scripts}</p>
+    </section>
+  )
+}
+
+// In the reader's language (hl, which a card's evidence links carry, else Accept-Language): the
+// page's own words. The source itself stays as Xiaomi published it, marked as its language.
 export const sourcePage = new Hono().get('/source', pageSecurity({ styleSrc: [styles.source.hash], scriptSrc: ["'none'"] }), (c) => {
   const { title, publisher, published } = factSet.source
+  const page = resolveLang(c, servedLang(c.req.query('hl')))
+  const t = ui[page.lang].source
+  const original = factSet.source.lang
+  // The commands name this origin, so the page is kept per origin.
+  const origin = new URL(c.req.url).origin
   return respondHtml(
     c,
-    'source-page',
+    `source-page|${origin}|${page.lang}`,
     () =>
       renderDocument(
-        <Document lang={factSet.source.lang} title={`${title} — source document`} css={styles.source.css}>
+        <Document lang={page.lang} title={`${title} — ${t.title}`} css={styles.source.css}>
           <main>
             <header>
-              <h1>{title}</h1>
+              <h1 lang={original}>{title}</h1>
               <p>
-                {publisher}, press release dated <time dateTime={published}>{published}</time>. The source document, byte for byte; each
-                marked passage is the evidence of a fact (<a href="/v1/facts">/v1/facts</a>,{' '}
-                <a href="/v1/source">/v1/source</a>).
+                <span lang={original}>{publisher}</span> · {fill(t.dated, <time dateTime={published}>{published}</time>)}. {t.about} (
+                <a href="/v1/facts"><code>/v1/facts</code></a>, <a href="/v1/source"><code>/v1/source</code></a>)
               </p>
               <p>
-                The facts, written for the readers of each language:{' '}
+                {t.facts}{' '}
                 {LANGS.flatMap((lang, i) => [
                   i > 0 && ' · ',
                   <a key={lang} href={`/card?lang=${lang}&variant=full`} lang={lang} hreflang={lang}>
@@ -88,12 +135,13 @@ export const sourcePage = new Hono().get('/source', pageSecurity({ styleSrc: [st
                 .
               </p>
             </header>
-            <article>{markedParagraphs()}</article>
-            {correctionList()}
+            <article lang={original}>{markedParagraphs()}</article>
+            {correctionList(t)}
+            {verifySection(origin, page.lang)}
           </main>
         </Document>,
       ),
-    { 'Content-Language': factSet.source.lang },
+    languageHeaders(page),
   )
 })
 
@@ -103,7 +151,9 @@ export const sourcePageDoc = (): RouteDoc => ({
   path: '/source',
   operationId: 'getSourcePage',
   summary: 'The source document as a page',
-  description: 'The press release byte for byte, every evidence span marked: /source#<fact-id> lands on the span of that fact and highlights it.',
+  description:
+    'The press release byte for byte, every evidence span marked: /source#<fact-id> lands on the span of that fact and highlights it. ' +
+    "Its own words are in the reader's language: hl (en, zh-CN, zh-HK, zh-TW, as lang matches tags), which a card's evidence links carry, else Accept-Language; the source stays English.",
   tag: 'pages',
-  responses: { 200: html('The source document', ['ETag', 'CacheControl', 'SourceLanguage']), 304: notModified('SourceLanguage') },
+  responses: { 200: html('The source document', ['ETag', 'CacheControl', 'ContentLanguage', 'Vary']), 304: notModified('ContentLanguage', 'Vary') },
 })

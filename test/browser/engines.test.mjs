@@ -12,9 +12,12 @@ import { FONT_SIZE_ENGINES, enginesToRun, startEngine } from './engines.mjs'
 import { cardHeights, cardLangs, startHost, startWorker } from './harness.mjs'
 
 const langs = cardLangs()
+/** The publisher page's words in each language (data/ui.json). */
+const ui = JSON.parse(readFileSync(new URL('../../data/ui.json', import.meta.url), 'utf8'))
 const heights = cardHeights()
 let worker, host, deadApi, fragment, darkBg, variants, themes
 const models = {}
+const fragments = {}
 
 // What a host page records, before any of our code runs: its own errors, our warnings, the data
 // requests our script makes (counted at fetch(): a browser may retry a reset connection itself), and our events.
@@ -98,7 +101,8 @@ before(async () => {
   const allowed = (name) => openapi.paths['/card'].get.parameters.find((p) => p.name == name).schema.enum
   ;[variants, themes] = [allowed('variant'), allowed('theme')]
   for (const { lang, variant, id } of cases()) models[id] = await (await fetch(`${worker.origin}/v1/card?lang=${lang}&variant=${variant}`)).json()
-  fragment = await (await fetch(`${worker.origin}/v1/card.html?lang=en&variant=compact`)).text()
+  for (const { lang, variant, id } of cases()) fragments[id] = await (await fetch(`${worker.origin}/v1/card.html?lang=${lang}&variant=${variant}`)).text()
+  fragment = fragments['compact-en']
   // The dark theme's background as /card's own stylesheet declares it: light-dark(light, dark).
   darkBg = (await (await fetch(`${worker.origin}/card`)).text()).match(/--bg:\s*var\(--xc-background,\s*light-dark\([^,]+,\s*(#[0-9a-f]+)\)/)[1]
   const scriptSnippet = await published('lang=en&variant=compact', 'script')
@@ -115,7 +119,9 @@ before(async () => {
     '/themed': page(card('c', 'lang="en" variant="compact" theme="light"') + script, THEMED),
     '/scheme-dark': page(card('c', 'lang="en" variant="compact" theme="auto"') + script, '<style>:root { color-scheme: dark }</style>'),
     '/fragment': noScript(`<article><h1>Host</h1>${fragment}</article>`),
-    '/fragment-later': page(`<article><h1>Host</h1>${fragment}</article>`),
+    '/fragment-later': page(`<article><h1>Host</h1>${Object.values(fragments).join('\n')}</article>`),
+    // A server-side card without the props beside it (one cached before they were added, or a sanitizer's).
+    '/fragment-bare': page(`<article><h1>Host</h1>${fragment.replace(/<script type="application\/json">[^]*?<\/script>/, '')}</article>`),
     // Three cards and a script included three times: one request, one card each, in the page's language.
     '/twice': page(card('a', '') + card('b', 'variant="compact"') + script + script + `<script async src="${worker.origin}/embed.js?again"></script>`, '', 'zh-CN'),
     '/invalid': page(card('c', 'lang="fr" theme="neon" variant="huge"') + script),
@@ -172,6 +178,55 @@ for (const name of enginesToRun()) {
       engine = await startEngine(name)
     })
     after(() => engine?.close())
+
+    // The publisher's page in each language: one body, run per engine and language.
+    for (const lang of langs) {
+      it(`builds a snippet on / in ${lang}: page and card in ${lang}, the preview follows the options, Copy copies`, async () => {
+        const p = await engine.newPage({ width: 1100, height: 900 })
+        await p.goto(`${worker.origin}/?hl=${lang}`)
+        const preview = () => document.querySelector('#script-preview xiaomi-ev-card')?.shadowRoot?.querySelector('article')
+        await p.waitFor(preview, [], { what: 'the live preview' })
+        // The builder starts on the card of the page's language.
+        assert.deepEqual(
+          await p.evaluate(() => ({ page: document.documentElement.lang, card: document.querySelector('input[name=lang]:checked').value, build: document.querySelector('#build').textContent })),
+          { page: lang, card: lang, build: ui[lang].home.build },
+        )
+        await p.evaluate(() => {
+          const stat = document.querySelector('input[name=variant][value=stat]')
+          stat.checked = true
+          stat.dispatchEvent(new Event('change', { bubbles: true }))
+        })
+        const fact = await p.evaluate(() => document.querySelector('#fact').value)
+        const model = await (await fetch(`${worker.origin}/v1/card?lang=${lang}&variant=stat&fact=${fact}`)).json()
+        await p.waitFor(
+          (value) => {
+            const a = document.querySelector('#script-preview xiaomi-ev-card')?.shadowRoot?.querySelector('article.xc-stat')
+            return a?.textContent.includes(value) && a
+          },
+          [model.figures[0].value],
+          { what: `the stat card's ${model.figures[0].value} in the preview` },
+        )
+        const snippet = await p.evaluate(() => document.querySelector('#snip-script').value)
+        assert.ok(snippet.includes(`<xiaomi-ev-card lang="${lang}" theme="auto" variant="stat" fact="${fact}"`), snippet)
+        // What the button hands the clipboard (the Clipboard API, or the selection it falls back to copying).
+        await p.evaluate(() => {
+          window.__copied = undefined
+          const write = navigator.clipboard?.writeText.bind(navigator.clipboard)
+          if (write) navigator.clipboard.writeText = (text) => ((window.__copied = text), write(text))
+          const exec = document.execCommand.bind(document)
+          document.execCommand = (command, ...rest) => {
+            const area = document.activeElement
+            if (command == 'copy') window.__copied ??= area.value.slice(area.selectionStart, area.selectionEnd)
+            return exec(command, ...rest)
+          }
+          document.querySelector('[data-copy=snip-script]').focus()
+        })
+        await p.press('Enter')
+        await p.waitFor((copied) => document.querySelector('[data-status=snip-script]').textContent == copied, [ui[lang].home.copied], { what: `"${ui[lang].home.copied}"` })
+        assert.equal(await p.evaluate(() => window.__copied), snippet)
+        await p.close()
+      })
+    }
 
     it('starts, and says which version ran', (t) => {
       t.diagnostic(`${name} ${engine.version}`)
@@ -332,33 +387,79 @@ for (const name of enginesToRun()) {
       await p.close()
     })
 
-    it('lets embed.js arriving later take the server-side card over without drawing it again, then follow attribute changes', async () => {
+    it('hydrates the server-side cards when embed.js arrives later: the same nodes and text, no request; then follows attribute changes', async () => {
       const p = await engine.newPage({ width: 800, height: 900 })
       await p.goto(`${host.origin}/fragment-later`)
       await p.evaluate((src) => {
-        const el = document.querySelector('xiaomi-ev-card')
-        window.__article = el.shadowRoot.querySelector('article')
+        const roots = [...document.querySelectorAll('xiaomi-ev-card')].map((el) => el.shadowRoot)
+        // Every node of the server's shadow roots, in order, and their text, before any script of ours runs.
+        window.__walk = () =>
+          roots.flatMap((root) => {
+            const walker = document.createTreeWalker(root)
+            const nodes = []
+            while (walker.nextNode()) nodes.push(walker.currentNode)
+            return nodes
+          })
+        window.__nodes = __walk()
+        window.__texts = roots.map((root) => root.textContent)
         window.__drawn = []
-        new MutationObserver((records) => {
-          for (const r of records) if (r.type != 'attributes' || r.attributeName != 'class') __drawn.push(`${r.type} ${r.target.nodeName}`)
-        }).observe(el.shadowRoot, { childList: true, subtree: true, characterData: true, attributes: true })
+        // Any change but the theme's class (which may change, card.css): a node added, removed, retexted or re-attributed.
+        const observer = new MutationObserver((records) => {
+          for (const r of records) if (r.type != 'attributes' || r.attributeName != 'class') __drawn.push(`${r.type} ${r.target.nodeName} ${r.attributeName ?? ''}`)
+        })
+        for (const root of roots) observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true })
         document.head.append(Object.assign(document.createElement('script'), { src }))
       }, `${worker.origin}/embed.js`)
-      await p.waitFor(() => __events.some((e) => e.type == 'load'))
-      const adopted = await p.evaluate(() => ({
-        same: document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article') === __article,
-        drawn: __drawn,
-        events: __events.map((e) => `${e.type} ${e.detail.lang} ${e.detail.variant}`),
-      }))
-      assert.deepEqual(adopted, { same: true, drawn: [], events: ['load en compact'] })
-      const zh = Object.values(models).find((m) => m.lang != 'en' && m.variant == 'compact')
-      await p.evaluate((lang) => document.querySelector('xiaomi-ev-card').setAttribute('lang', lang), zh.lang)
-      await p.waitFor((h) => document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article')?.textContent.includes(h), [zh.headline])
+      const n = cases().length
+      await p.waitFor((n) => __events.length >= n, [n])
+      const adopted = await p.evaluate(() => {
+        const roots = [...document.querySelectorAll('xiaomi-ev-card')].map((el) => el.shadowRoot)
+        const nodes = __walk()
+        return {
+          same: nodes.length == __nodes.length && nodes.every((node, i) => node === __nodes[i]),
+          texts: roots.every((root, i) => root.textContent == __texts[i]),
+          drawn: __drawn,
+          fetches: __fetches,
+          events: __events.map((e) => `${e.type} ${e.detail.lang} ${e.detail.variant}`).sort(),
+        }
+      })
+      const loads = cases().map(({ id }) => `load ${models[id].lang} ${models[id].variant}`).sort()
+      assert.deepEqual(adopted, { same: true, texts: true, drawn: [], fetches: [], events: loads })
+      // Preact owns the hydrated card: an attribute change redraws it from the API, styled as before.
+      const first = models[cases()[0].id]
+      const other = Object.values(models).find((m) => m.lang != first.lang && m.variant == first.variant)
+      await p.evaluate((lang) => document.querySelector('xiaomi-ev-card').setAttribute('lang', lang), other.lang)
+      await p.waitFor((h) => document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article')?.textContent.includes(h), [other.headline])
       const after = await p.evaluate(() => {
         const article = document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article')
-        return { lang: article.lang, radius: getComputedStyle(article).borderTopLeftRadius, errors: __hostErrors }
+        return { lang: article.lang, radius: getComputedStyle(article).borderTopLeftRadius, articles: article.parentNode.querySelectorAll('article').length, errors: __hostErrors }
       })
-      assert.deepEqual(after, { lang: zh.lang, radius: '12px', errors: [] })
+      assert.deepEqual(after, { lang: other.lang, radius: '12px', articles: 1, errors: [] })
+      await p.close()
+    })
+
+    it('takes a server-side card without its props over in place, with /v1/card\'s model', async () => {
+      const p = await engine.newPage({ width: 800, height: 900 })
+      await p.goto(`${host.origin}/fragment-bare`)
+      await p.evaluate((src) => {
+        const root = document.querySelector('xiaomi-ev-card').shadowRoot
+        window.__article = root.querySelector('article')
+        window.__text = root.textContent
+        document.head.append(Object.assign(document.createElement('script'), { src }))
+      }, `${worker.origin}/embed.js`)
+      await p.waitFor(() => __events.length >= 1)
+      const seen = await p.evaluate(() => {
+        const root = document.querySelector('xiaomi-ev-card').shadowRoot
+        return {
+          data: root.querySelector('script'),
+          same: root.querySelector('article') === __article && root.querySelectorAll('article').length == 1,
+          text: root.textContent == __text,
+          fetches: __fetches.map((u) => new URL(u).pathname),
+          events: __events.map((e) => `${e.type} ${e.detail.lang} ${e.detail.variant}`),
+        }
+      })
+      const m = models['compact-en']
+      assert.deepEqual(seen, { data: null, same: true, text: true, fetches: ['/v1/card'], events: [`load ${m.lang} ${m.variant}`] })
       await p.close()
     })
 
@@ -568,9 +669,10 @@ for (const name of enginesToRun()) {
       await p.close()
     })
 
-    it("opens an evidence link at its span on /source, marked, its text fragment no part of the id", async () => {
+    it("opens an evidence link at its span on /source, marked, in the card's language, its text fragment no part of the id", async () => {
       const p = await engine.newPage({ width: 800, height: 900 })
-      const m = models[`compact-${langs[0]}`]
+      // A Chinese card: its reader lands on /source in the card's language, whatever the browser's.
+      const m = models[`compact-${langs.at(-1)}`]
       await p.goto(`${worker.origin}/card?lang=${m.lang}&variant=compact`)
       const href = await p.evaluate(() => document.querySelector('.xc-pop a').href)
       assert.match(href, /#[a-z0-9-]+:~:text=/)
@@ -582,6 +684,7 @@ for (const name of enginesToRun()) {
         return mark && { id: mark.id, text: mark.textContent, background: getComputedStyle(mark).backgroundColor }
       })
       assert.deepEqual(target, { id: m.figures[0].id, text: m.figures[0].evidence, background: 'rgb(255, 227, 207)' })
+      assert.equal(await p.evaluate(() => document.documentElement.lang), m.lang)
       await p.close()
     })
 

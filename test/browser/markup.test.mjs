@@ -38,9 +38,10 @@ test('the Nu HTML Checker finds no error in our pages or in a page carrying each
     assert.equal(res.status, 200, path)
     docs.set(path, await res.text())
   }
-  await page('/source')
   for (const lang of langs) {
-    await page(`/?lang=${lang}`)
+    // The page in each language (hl), its builder on the card of that language.
+    await page(`/?hl=${lang}`)
+    await page(`/source?hl=${lang}`)
     for (const variant of variants) {
       await page(`/card?lang=${lang}&variant=${variant}`)
       // The snippets as the publisher page writes them for this card.

@@ -5,6 +5,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { gzipSync } from 'node:zlib'
+import { readFileSync } from 'node:fs'
 import { axe, cardHeights, cardLangs, launch, startHost, startWorker, stopAll, watchedPage } from './harness.mjs'
 
 let worker, host, browser
@@ -102,12 +103,12 @@ describe('/card, framed and not', () => {
 
 describe('pages pass axe-core, best practices included', () => {
   for (const lang of LANGS) {
-    it(`/ and /card in ${lang}, light and dark`, async () => {
+    it(`/, /card, its error page and /source in ${lang}, light and dark`, async () => {
       // bypassCSP only lets axe itself in: our pages' CSP refuses inline scripts, rightly.
       const { page, context } = await watchedPage(browser, { bypassCSP: true })
       // Each page in both of the reader's schemes (an explicit theme in its own); /source is one page in every language.
-      const pages = [[`/?lang=${lang}`], [`/card?lang=${lang}&variant=full`], [`/card?lang=${lang}&theme=light`, 'light'], [`/card?lang=${lang}&theme=dark`, 'dark'],
-        [`/card?lang=${lang}&variant=stat`], ...(lang == LANGS[0] ? [['/source']] : [])]
+      const pages = [[`/?hl=${lang}`], [`/card?lang=${lang}&variant=full`], [`/card?lang=${lang}&theme=light`, 'light'], [`/card?lang=${lang}&theme=dark`, 'dark'],
+        [`/card?lang=${lang}&variant=stat`], [`/source?hl=${lang}`], [`/card?lang=${lang}&variant=none`, 'light']]
       for (const [path, only] of pages) {
         await page.emulateMedia({ colorScheme: only ?? 'light' })
         await page.goto(worker.origin + path)
@@ -204,4 +205,49 @@ describe('the publisher page: your look', () => {
     assert.deepEqual(errors, [])
     await context.close()
   })
+})
+
+// Every word a reader of a Chinese page reads in the page's own language (not inside an element
+// marked as another language, not code, not a snippet) is that language's, from data/: a Latin
+// word there is a name or a term that language's strings in data/ui.json write themselves
+// (WordPress, iframe, og:title), and no English UI string of data/ui.json shows up at all.
+describe("the pages' own words, in each language", () => {
+  const ui = JSON.parse(readFileSync(new URL('../../data/ui.json', import.meta.url), 'utf8'))
+  const strings = (value) => (typeof value == 'string' ? [value] : Object.values(value).flatMap(strings))
+  const words = (text) => text.match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]/g) ?? []
+  for (const lang of LANGS.filter((l) => l != 'en')) {
+    it(`/, /source and /card's error page in ${lang} have no untranslated English besides names and code`, async () => {
+      // The language's own strings, and its facts' (names such as AIoT).
+      const facts = JSON.parse(readFileSync(new URL('../../data/facts.json', import.meta.url), 'utf8')).facts
+      const own = new Set([...strings(ui[lang]), ...facts.flatMap((f) => [f.text, f.label, f.attribution].map((t) => t?.[lang] ?? ''))].flatMap(words))
+      // English sentences of the UI (two words or more) that the language's own strings do not also write.
+      const english = strings(ui.en).filter((s) => words(s).length > 1 && !strings(ui[lang]).includes(s))
+      const { page, context } = await watchedPage(browser)
+      for (const path of [`/?hl=${lang}`, `/source?hl=${lang}`, `/card?lang=${lang}&variant=none`]) {
+        await page.goto(worker.origin + path)
+        const texts = await page.evaluate(() => {
+          const skip = 'script, style, textarea, code, [translate="no"]'
+          const out = []
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+          for (let node; (node = walker.nextNode()); ) {
+            const el = node.parentElement
+            if (!node.data.trim() || el.closest(skip) || el.closest('[lang]').lang != document.documentElement.lang) continue
+            out.push(node.data.trim())
+          }
+          // What assistive technology reads out, too.
+          for (const el of document.body.querySelectorAll('[aria-label], [title]')) {
+            if (el.closest('[lang]').lang == document.documentElement.lang) out.push(...['aria-label', 'title'].map((a) => el.getAttribute(a)).filter(Boolean))
+          }
+          return out
+        })
+        assert.ok(texts.length > 3, `${path}: the page has text`)
+        assert.equal(await page.evaluate(() => document.documentElement.lang), lang, path)
+        const foreign = texts.flatMap((t) => words(t).filter((w) => !own.has(w)).map((w) => `"${w}" in "${t}"`))
+        assert.deepEqual(foreign, [], `${path}: Latin words that are not ${lang}'s own`)
+        const untranslated = english.filter((s) => texts.some((t) => t.includes(s)))
+        assert.deepEqual(untranslated, [], `${path}: English UI strings`)
+      }
+      await context.close()
+    })
+  }
 })

@@ -9,6 +9,8 @@ import { Converter } from 'opencc-js'
 const read = (path) => JSON.parse(readFileSync(new URL(`../../data/${path}`, import.meta.url), 'utf8'))
 const { facts } = read('facts.json')
 const locales = read('locale.json')
+// The publisher's page, the error and source pages' own words (data/ui.json).
+const ui = read('ui.json')
 
 /** Every string a reader of `lang` sees, named by where it lives. */
 function texts(lang) {
@@ -17,6 +19,7 @@ function texts(lang) {
   const walk = (value, where) =>
     typeof value === 'string' ? out.push([where, value]) : Object.entries(value).forEach(([k, v]) => walk(v, `${where}.${k}`))
   walk(locales[lang], `locale.${lang}`)
+  walk(ui[lang], `ui.${lang}`)
   return out
 }
 

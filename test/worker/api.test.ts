@@ -81,7 +81,7 @@ describe('GET /v1/facts/{id}', () => {
       for (const f of (await getJson(`/v1/facts?lang=${lang}`)).body.facts) {
         expect(f.note, f.id).toBe((factsById.get(f.id) as any).note)
         const [path, directive] = f.evidence.href.split(':~:text=')
-        expect(path, f.id).toBe(`/source#${f.id}`)
+        expect(path, f.id).toBe(`/source?hl=${lang}#${f.id}`)
         expect(decodeURIComponent(directive), f.id).toBe(f.evidence.text)
         const own = corrections.filter((c) => c.fact === f.id && lang in c.after)
         expect((f.corrections ?? []).map((c: any) => [c.date, c.before, c.after]), `${lang} ${f.id}`).toEqual(
@@ -245,7 +245,7 @@ describe('GET /openapi.json, as clients read it', () => {
   it("documents the headers a client relies on, and its examples are the worker's real answers", async () => {
     const { body } = await getJson('/openapi.json')
     const card = body.paths['/v1/card'].get.responses
-    expect(Object.keys(card['200'].headers).sort()).toEqual(['Cache-Control', 'Content-Language', 'ETag', 'Vary'])
+    expect(Object.keys(card['200'].headers).sort()).toEqual(['Cache-Control', 'Content-Digest', 'Content-Language', 'ETag', 'Signature', 'Signature-Input', 'Vary'])
     expect(Object.keys(body.paths['/card.png'].get.responses['302'].headers)).toContain('Location')
     const live = {
       '/v1/facts': (ex: any) => `/v1/facts?lang=${ex.lang}&ids=${ex.facts.map((f: any) => f.id).join(',')}`,

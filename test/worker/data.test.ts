@@ -3,7 +3,7 @@ import { rawData, source, factSet, corrections, locales } from '../../src/data'
 import { LANGS } from '../../widget/card-model'
 import { validateData } from '../../src/data/validate'
 
-const clone = () => structuredClone(rawData) as { facts: any; locales: any; card: any; corrections: any }
+const clone = () => structuredClone(rawData) as { facts: any; locales: any; card: any; corrections: any; ui: any }
 const fact = (data: ReturnType<typeof clone>, id: string) => data.facts.facts.find((f: any) => f.id === id)
 
 describe('the fact set', () => {
@@ -219,5 +219,29 @@ describe('every claim no stronger than its evidence, in every language', () => {
     const wrong = errorsWith((d) => (d.corrections.corrections.find((c: any) => c.fact === 'ten-year-investment').after.en = '~US$10 billion'))
     expect(wrong).toContainEqual(expect.stringMatching(/^corrections\.json: \d+ \(ten-year-investment\): after\.en "~US\$10 billion" is not what readers see now, "est\. US\$10 billion"$/))
     expect(errorsWith((d) => (d.corrections.corrections[0].fact = 'flying-cars'))).toEqual(['corrections.json: 0 (flying-cars): names no fact'])
+  })
+})
+
+describe("the pages' own words (data/ui.json)", () => {
+  it('refuses a UI string missing in any language, an extra one, an empty one, and a lost {n}', () => {
+    for (const lang of LANGS.filter((l) => l != 'en')) {
+      const data = clone()
+      delete data.ui[lang].home.copy
+      expect(validateData(data, source)).toEqual([`ui.json: ${lang}.home.copy: missing; every language says what English says`])
+    }
+    const data = clone()
+    data.ui['zh-TW'].where.rows.pop()
+    data.ui['zh-HK'].home.build = ' '
+    data.ui['zh-CN'].cardError.problem = '值无效'
+    data.ui.en.home.extra = 'Only in English'
+    expect(validateData(data, source)).toEqual(expect.arrayContaining([
+      `ui.json: zh-TW.where.rows.${data.ui.en.where.rows.length - 1}.0: missing; every language says what English says`,
+      'ui.json: zh-HK.home.build: missing; every language says what English says',
+      'ui.json: zh-CN.cardError.problem: {n} must appear as in English',
+      ...LANGS.filter((l) => l != 'en').map((l) => `ui.json: ${l}.home.extra: missing; every language says what English says`),
+    ]))
+    const dropped = clone()
+    delete dropped.ui['zh-HK']
+    expect(validateData(dropped, source).join()).toMatch(/^ui\.json: zh-HK: /)
   })
 })

@@ -12,7 +12,7 @@ const API = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Credentials': null,
   // What a cross-origin script may read beyond the safelisted headers.
-  'Access-Control-Expose-Headers': 'ETag,Content-Digest',
+  'Access-Control-Expose-Headers': 'ETag,Content-Digest,Signature-Input,Signature',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Resource-Policy': 'cross-origin',
@@ -41,6 +41,9 @@ const tag = (route: string) => ({ 'Cache-Tag': new RegExp(`^data-[a-z0-9]+,route
 // Vary: Accept-Language only when that header chose the language; an explicit lang does not vary.
 const NEGOTIATED = { Vary: 'Accept-Language' }
 const EXPLICIT = { Vary: null }
+// The facts, cards and source are signed (RFC 9421, src/lib/signature.ts), their problems too; nothing else is.
+const SIGNED = { 'Content-Digest': /^sha-256=:[A-Za-z0-9+/]{43}=:$/, 'Signature-Input': /^sig1=\("content-digest" "@status" "content-type" /, Signature: /^sig1=:[A-Za-z0-9+/]{86}==:$/ }
+const UNSIGNED = { 'Signature-Input': null, Signature: null }
 const PAGE = {
   ...HSTS,
   'X-Content-Type-Options': 'nosniff',
@@ -50,21 +53,21 @@ const PAGE = {
 }
 
 const table: Row[] = [
-  { path: '/v1/facts', status: 200, headers: { ...API, ...CACHED, ...NEGOTIATED, ...tag('v1-facts'), 'Content-Type': 'application/json; charset=utf-8', 'Content-Language': 'en' } },
-  { path: '/v1/facts?lang=en', status: 200, headers: { ...API, ...CACHED, ...EXPLICIT, ...tag('v1-facts'), 'Content-Language': 'en' } },
-  { path: '/v1/facts/ev-ceo', status: 200, headers: { ...API, ...CACHED, ...NEGOTIATED, ...tag('v1-facts'), 'Content-Language': 'en' } },
-  { path: '/v1/facts/ev-ceo?lang=zh-CN', status: 200, headers: { ...API, ...CACHED, ...EXPLICIT, ...tag('v1-facts'), 'Content-Language': 'zh-CN' } },
-  { path: '/v1/card?lang=zh', status: 200, headers: { ...API, ...CACHED, ...EXPLICIT, ...tag('v1-card'), 'Content-Language': 'zh-CN' } },
-  { path: '/v1/card', status: 200, headers: { ...API, ...CACHED, ...NEGOTIATED, ...tag('v1-card'), 'Content-Language': 'en' } },
+  { path: '/v1/facts', status: 200, headers: { ...API, ...SIGNED, ...CACHED, ...NEGOTIATED, ...tag('v1-facts'), 'Content-Type': 'application/json; charset=utf-8', 'Content-Language': 'en' } },
+  { path: '/v1/facts?lang=en', status: 200, headers: { ...API, ...SIGNED, ...CACHED, ...EXPLICIT, ...tag('v1-facts'), 'Content-Language': 'en' } },
+  { path: '/v1/facts/ev-ceo', status: 200, headers: { ...API, ...SIGNED, ...CACHED, ...NEGOTIATED, ...tag('v1-facts'), 'Content-Language': 'en' } },
+  { path: '/v1/facts/ev-ceo?lang=zh-CN', status: 200, headers: { ...API, ...SIGNED, ...CACHED, ...EXPLICIT, ...tag('v1-facts'), 'Content-Language': 'zh-CN' } },
+  { path: '/v1/card?lang=zh', status: 200, headers: { ...API, ...SIGNED, ...CACHED, ...EXPLICIT, ...tag('v1-card'), 'Content-Language': 'zh-CN' } },
+  { path: '/v1/card', status: 200, headers: { ...API, ...SIGNED, ...CACHED, ...NEGOTIATED, ...tag('v1-card'), 'Content-Language': 'en' } },
   // no-transform: the body must reach the client as its Content-Digest says.
-  { path: '/v1/source', status: 200, headers: { ...API, ...CACHED, 'Cache-Control': `${CACHED['Cache-Control']}, no-transform`, 'Content-Digest': /^sha-256=:[A-Za-z0-9+/]{43}=:$/, ...EXPLICIT, ...tag('v1-source') } },
-  { path: '/openapi.json', status: 200, headers: { ...API, ...CACHED, ...EXPLICIT, ...tag('openapi-json'), 'Content-Type': /^application\/json/ } },
-  { path: '/oembed?url=https%3A%2F%2Fcards.example%2Fcard', status: 200, headers: { ...API, ...CACHED, ...EXPLICIT, ...tag('oembed') } },
-  { path: '/v1/facts?lang=xx', status: 400, headers: { ...API, ...SHORT, ...EXPLICIT, ...tag('v1-facts'), 'Content-Type': 'application/problem+json' } },
-  { path: '/v1/card?variant=huge', status: 400, headers: { ...API, ...SHORT, ...EXPLICIT, ...tag('v1-card'), 'Content-Type': 'application/problem+json' } },
-  { path: '/oembed', status: 400, headers: { ...API, ...SHORT, ...tag('oembed'), 'Content-Type': 'application/problem+json' } },
-  { path: '/v1/facts/no-such-fact', status: 404, headers: { ...API, ...SHORT, ...tag('v1-facts'), 'Content-Type': 'application/problem+json' } },
-  { path: '/v1/nope', status: 404, headers: { ...API, ...SHORT, ...tag('other'), 'Content-Type': 'application/problem+json' } },
+  { path: '/v1/source', status: 200, headers: { ...API, ...SIGNED, ...CACHED, 'Cache-Control': `${CACHED['Cache-Control']}, no-transform`, 'Content-Digest': /^sha-256=:[A-Za-z0-9+/]{43}=:$/, ...EXPLICIT, ...tag('v1-source') } },
+  { path: '/openapi.json', status: 200, headers: { ...API, ...UNSIGNED, ...CACHED, ...EXPLICIT, ...tag('openapi-json'), 'Content-Type': /^application\/json/ } },
+  { path: '/oembed?url=https%3A%2F%2Fcards.example%2Fcard', status: 200, headers: { ...API, ...UNSIGNED, ...CACHED, ...EXPLICIT, ...tag('oembed') } },
+  { path: '/v1/facts?lang=xx', status: 400, headers: { ...API, ...SIGNED, ...SHORT, ...EXPLICIT, ...tag('v1-facts'), 'Content-Type': 'application/problem+json' } },
+  { path: '/v1/card?variant=huge', status: 400, headers: { ...API, ...SIGNED, ...SHORT, ...EXPLICIT, ...tag('v1-card'), 'Content-Type': 'application/problem+json' } },
+  { path: '/oembed', status: 400, headers: { ...API, ...UNSIGNED, ...SHORT, ...tag('oembed'), 'Content-Type': 'application/problem+json' } },
+  { path: '/v1/facts/no-such-fact', status: 404, headers: { ...API, ...SIGNED, ...SHORT, ...tag('v1-facts'), 'Content-Type': 'application/problem+json' } },
+  { path: '/v1/nope', status: 404, headers: { ...API, ...UNSIGNED, ...SHORT, ...tag('other'), 'Content-Type': 'application/problem+json' } },
   // Outside the API's paths a problem still carries HSTS and the API's CSP.
   { path: '/wp-admin', status: 404, headers: { ...HSTS, ...SHORT, ...tag('other'), 'Content-Security-Policy': API['Content-Security-Policy'], 'Content-Type': 'application/problem+json' } },
   {
@@ -79,11 +82,15 @@ const table: Row[] = [
       'Cross-Origin-Resource-Policy': 'cross-origin',
     },
   },
-  { path: '/card?lang=en&variant=compact', status: 200, headers: { ...PAGE, ...CACHED, ...EXPLICIT, ...tag('card'), 'Content-Language': 'en' } },
-  { path: '/card?theme=neon', status: 400, headers: { ...PAGE, ...SHORT, ...tag('card'), 'Content-Security-Policy': /frame-ancestors \*/, 'Content-Type': 'text/html; charset=utf-8' } },
-  { path: '/source', status: 200, headers: { ...PAGE, ...CACHED, ...EXPLICIT, ...tag('source'), 'Content-Security-Policy': /script-src 'none'.*frame-ancestors 'none'/ } },
-  { path: '/', status: 200, headers: { ...PAGE, ...CACHED, ...EXPLICIT, ...tag('home'), 'Content-Security-Policy': /^default-src 'none';.*frame-ancestors 'none'; connect-src 'self'; frame-src 'self'$/, 'X-Frame-Options': 'DENY' } },
-  { path: '/?lang=zh-CN', status: 200, headers: { ...PAGE, ...CACHED, ...EXPLICIT, ...tag('home') } },
+  { path: '/card?lang=en&variant=compact', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...EXPLICIT, ...tag('card'), 'Content-Language': 'en' } },
+  { path: '/card?theme=neon', status: 400, headers: { ...PAGE, ...UNSIGNED, ...SHORT, ...tag('card'), 'Content-Security-Policy': /frame-ancestors \*/, 'Content-Type': 'text/html; charset=utf-8' } },
+  // The pages' own words follow hl, else Accept-Language (the source text itself stays English).
+  { path: '/source', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...NEGOTIATED, ...tag('source'), 'Content-Security-Policy': /script-src 'none'.*frame-ancestors 'none'/ } },
+  { path: '/source?hl=zh-HK', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...EXPLICIT, 'Content-Language': 'zh-HK' } },
+  { path: '/?hl=zh-TW', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...EXPLICIT, 'Content-Language': 'zh-TW' } },
+  { path: '/', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...NEGOTIATED, ...tag('home'), 'Content-Security-Policy': /^default-src 'none';.*frame-ancestors 'none'; connect-src 'self'; frame-src 'self'$/, 'X-Frame-Options': 'DENY' } },
+  // lang is the card's: the page's own language still follows Accept-Language.
+  { path: '/?lang=zh-CN', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...NEGOTIATED, ...tag('home') } },
 ]
 
 // The widget scripts, served by the worker: cross-origin with SRI, a short life for /embed.js

@@ -105,7 +105,7 @@ describe('every language, everywhere', () => {
   it('the builder at / offers every language by code and by its own name', async () => {
     const html = await (await get('/?lang=zh-TW')).text()
     for (const [lang, name] of LANGS.map((l) => [l, locales[l].language])) {
-      expect(html, lang).toMatch(new RegExp(`<input type="radio" name="lang" value="${lang}"( checked)?/> ${lang} <span lang="${lang}">${name}</span>`))
+      expect(html, lang).toMatch(new RegExp(`<input type="radio" name="lang" value="${lang}"( checked)?/> <span lang="${lang}">${name}</span> <code>${lang}</code>`))
     }
     expect(html).toContain('<input type="radio" name="lang" value="zh-TW" checked/>')
     expect(html).toContain('&lt;xiaomi-ev-card lang=&quot;zh-TW&quot;')

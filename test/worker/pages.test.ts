@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { VARIANTS } from '../../widget/variants'
 import { cardHeight, expectProblem, get, getJson, ORIGIN } from './helpers'
+import { ui } from '../../src/data'
 
 const sha256 = async (text: string) => {
   const buf = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
@@ -26,25 +27,18 @@ describe('GET /card', () => {
     expect(html).toContain('<blockquote lang="en">with an initial investment of RMB 10 billion (US$1.5 billion)</blockquote>')
   })
 
-  it('draws no SVG, which embed.js would make as HTML elements (widget/no-svg.ts)', async () => {
-    for (const q of ['variant=compact', 'variant=stat', 'variant=full']) {
-      const card = (await (await get(`/card?lang=en&${q}`)).text()).match(/<article[^]*<\/article>/)![0]
-      expect(card, q).not.toMatch(/<(svg|math)[\s>]/)
-    }
-  })
-
   it("links each figure's evidence to its mark on /source and, by a text fragment, to its words, as the API does", async () => {
     for (const lang of ['en', 'zh-CN', 'zh-HK', 'zh-TW']) {
       for (const q of ['variant=compact', 'variant=full']) {
         const html = await (await get(`/card?lang=${lang}&${q}`)).text()
-        const links = [...html.matchAll(/<a href="(\/source#[^"]+)" target="_blank">/g)].map((m) => m[1].replace(/&amp;/g, '&'))
+        const links = [...html.matchAll(/<a href="(\/source\?hl=[^"#]+#[^"]+)" target="_blank">/g)].map((m) => m[1].replace(/&amp;/g, '&'))
         const { body: model } = await getJson(`/v1/card?lang=${lang}&${q}`)
         const { body: facts } = await getJson(`/v1/facts?lang=${lang}`)
         // The widget writes the link out (widget/Card.tsx); the API's is evidenceHref's: the same.
         expect(links, `${lang} ${q}`).toEqual(model.figures.map((f: any) => facts.facts.find((x: any) => x.id === f.id).evidence.href))
         for (const [link, f] of links.map((l, i) => [l, model.figures[i]])) {
           const [target, directive] = link.split(':~:text=')
-          expect(target).toBe(`/source#${f.id}`)
+          expect(target, 'a zh-HK card links a zh-HK /source').toBe(`/source?hl=${lang}#${f.id}`)
           expect(decodeURIComponent(directive)).toBe(f.evidence)
         }
       }
@@ -144,7 +138,8 @@ describe('GET /source', () => {
     expect(list.match(/<li>/g)).toHaveLength(body.corrections.length)
     const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
     for (const c of body.corrections) {
-      expect(list).toContain(c.fact ? `<a href="#${c.fact}">${c.fact}</a>` : `the card's ${c.card}`)
+      expect(list).toContain(c.fact ? `<a href="#${c.fact}"><code>${c.fact}</code></a>` : ui.en.source.card.replace('{n}', ui.en.source.fields[c.card as keyof typeof ui.en.source.fields]))
+      expect(list).toContain(`<span lang="en">${escape(c.what)} ${escape(c.why)}</span>`)
       for (const lang of Object.keys(c.after)) {
         // The arrow between them is the page's CSS (ins::before): a dd of a symbol alone is one axe cannot judge.
         expect(list, `${c.fact ?? c.card} ${lang}`).toContain(`<del lang="${lang}">${escape(c.before[lang])}</del> <ins lang="${lang}">${escape(c.after[lang])}</ins>`)
@@ -242,5 +237,93 @@ describe('GET /', () => {
     const csp = res.headers.get('Content-Security-Policy')!
     expect(csp).toContain("connect-src 'self'")
     expect(csp).toContain("frame-ancestors 'none'")
+  })
+})
+
+describe("the pages in the reader's language", () => {
+  const LANGS = ['en', 'zh-CN', 'zh-HK', 'zh-TW'] as const
+  const lang = (html: string) => attr(html, /^<!doctype html><html lang="([^"]+)"/)
+  const accept = (value: string) => ({ headers: { 'Accept-Language': value } })
+
+  it('/ is in hl, else the Accept-Language the API would answer, else English; and says so', async () => {
+    for (const [path, init, expected, negotiated] of [
+      ['/', undefined, 'en', true],
+      ['/', accept('zh-CN'), 'zh-CN', true],
+      ['/', accept('fr, zh-Hant-MO;q=0.9, en;q=0.5'), 'zh-HK', true],
+      ['/', accept('zh-Hant'), 'zh-TW', true],
+      ['/?hl=zh-TW', accept('zh-CN'), 'zh-TW', false],
+      ['/?hl=zh-hk', undefined, 'zh-HK', false],
+      ['/?hl=xx-invalid', accept('zh-TW'), 'zh-TW', true],
+    ] as const) {
+      const res = await get(path, init)
+      const html = await res.text()
+      expect(res.status, path).toBe(200)
+      expect(lang(html), `${path} ${JSON.stringify(init)}`).toBe(expected)
+      expect(res.headers.get('Content-Language')).toBe(expected)
+      expect(res.headers.get('Vary') ?? '', path).toSatisfy((v: string) => v.includes('Accept-Language') === negotiated)
+      // The page's words are its language's, from data/ui.json.
+      expect(html).toContain(`<h2 id="build">${ui[expected].home.build}</h2>`)
+      expect(html).toContain(`<h2 id="where">${ui[expected].where.title}</h2>`)
+    }
+  })
+
+  it('/ names every language version (hreflang) and links each from a switcher that works without script', async () => {
+    const html = await (await get('/?hl=zh-HK')).text()
+    expect(html).toContain(`<link rel="alternate" hreflang="x-default" href="${ORIGIN}/"/>`)
+    for (const l of LANGS) {
+      expect(html).toContain(`<link rel="alternate" hreflang="${l}" href="${ORIGIN}/?hl=${l}"/>`)
+      expect(html).toMatch(new RegExp(`<a href="/\\?hl=${l}" lang="${l}" hreflang="${l}"( aria-current="page")?>`))
+    }
+    expect(html).toContain('<a href="/?hl=zh-HK" lang="zh-HK" hreflang="zh-HK" aria-current="page">')
+    // The form keeps the page's language when it reloads the page.
+    expect(html).toContain('<input type="hidden" name="hl" value="zh-HK"/>')
+  })
+
+  it("/'s builder starts on the card language that matches the page, and builds any other on request", async () => {
+    for (const l of LANGS) {
+      const html = await (await get(`/?hl=${l}`)).text()
+      expect(html).toContain(`<input type="radio" name="lang" value="${l}" checked/>`)
+      expect(html).toContain(`&lt;xiaomi-ev-card lang=&quot;${l}&quot;`)
+    }
+    const english = await (await get('/?hl=zh-TW&lang=en')).text()
+    expect(lang(english)).toBe('zh-TW')
+    expect(english).toContain('&lt;xiaomi-ev-card lang=&quot;en&quot;')
+    const negotiated = await (await get('/', accept('zh-CN'))).text()
+    expect(negotiated).toContain('&lt;xiaomi-ev-card lang=&quot;zh-CN&quot;')
+  })
+
+  it("/card's error page speaks the requested card language, else the negotiated one", async () => {
+    for (const [path, init, expected] of [
+      ['/card?lang=zh-HK&variant=nope', undefined, 'zh-HK'],
+      ['/card?lang=zh-Hant&variant=nope', accept('zh-CN'), 'zh-TW'],
+      ['/card?variant=nope', accept('zh-CN'), 'zh-CN'],
+      ['/card?lang=xx&variant=nope', accept('zh-TW'), 'zh-TW'],
+      ['/card?variant=nope', undefined, 'en'],
+    ] as const) {
+      const res = await get(path, init)
+      const html = await res.text()
+      expect(res.status).toBe(400)
+      expect(lang(html), path).toBe(expected)
+      expect(res.headers.get('Content-Language')).toBe(expected)
+      expect(html).toContain(`<h1>${ui[expected].cardError.title}</h1>`)
+      expect(html).toContain(expected == 'en' ? 'variant must be one of' : ui[expected].cardError.problem.replace('{n}', '<code>variant</code>'))
+    }
+  })
+
+  it("/source speaks hl (which a card's evidence links carry) or Accept-Language; the source stays English", async () => {
+    for (const [path, init, expected, negotiated] of [
+      ['/source', undefined, 'en', true],
+      ['/source?hl=zh-HK', accept('zh-CN'), 'zh-HK', false],
+      ['/source', accept('zh-TW'), 'zh-TW', true],
+    ] as const) {
+      const res = await get(path, init)
+      const html = await res.text()
+      expect(lang(html), path).toBe(expected)
+      expect(res.headers.get('Content-Language')).toBe(expected)
+      expect(res.headers.get('Vary') ?? '').toSatisfy((v: string) => v.includes('Accept-Language') === negotiated)
+      expect(html).toContain(`<h2 id="corrections">${ui[expected].source.corrections}</h2>`)
+      expect(html).toContain('<article lang="en">')
+      expect(html).toContain('Hong Kong Stock Exchange (HKEX)')
+    }
   })
 })

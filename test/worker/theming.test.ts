@@ -35,6 +35,9 @@ describe('GET /v1/card.html', () => {
         expect(inside).toContain(`href="${ORIGIN}${facts.facts.find((x: any) => x.id === f.id).evidence.href}"`)
       }
       expect(outside).toMatch(new RegExp(`^<a href="${ORIGIN}/card\\?lang=${model.lang}[^"]*">${model.headline}</a></xiaomi-ev-card>$`))
+      // Beside the card, the props it was drawn from, for embed.js to hydrate it with: /v1/card's model.
+      const data = inside.match(/<\/article><script type="application\/json">([^<]*)<\/script>$/)![1]
+      expect(JSON.parse(data)).toEqual({ model, theme, origin: ORIGIN })
     }
   })
 

@@ -1,0 +1,116 @@
+import type { Context, MiddlewareHandler } from 'hono'
+
+// HTTP Message Signatures (RFC 9421) on the API's answers, with Content-Digest (RFC 9530): a reader
+// who gets an answer through a cache, an aggregator or an archive checks it against a key we publish
+// (docs/provenance.md). Ed25519 through WebCrypto, so the worker carries no crypto library.
+
+export interface SignatureOptions {
+  /** The Worker secret holding the private key: an Ed25519 JWK with its `d` (`wrangler secret put`). */
+  secret: string
+  /** Keys that signed before this one, public JWKs: listed while a cache may still serve what they signed. */
+  retired: readonly PublicKey[]
+  /** The signature's label in Signature-Input and Signature. */
+  label: string
+}
+
+/** An Ed25519 public key as the key directory lists it (RFC 8037), named by its thumbprint. */
+export interface PublicKey {
+  kty: 'OKP'
+  crv: 'Ed25519'
+  x: string
+  kid: string
+  use?: 'sig'
+}
+
+/** The routes whose answers are signed, as declared (src/routes/api.ts applies, src/openapi.ts documents). */
+export const SIGNED_PATHS = ['/v1/facts', '/v1/facts/:id', '/v1/card', '/v1/source', '/.well-known/http-message-signatures-directory'] as const
+
+// What a signature covers: the body (by its digest), the status, what the body is and its
+// language, and the request it answers, so that one card's signed answer cannot pass for another's.
+// A header the response lacks is left out (RFC 9421 §2.5 refuses an absent one); Signature-Input says which.
+// Each as its component identifier is written (§2).
+const COVERED = ['"content-digest"', '"@status"', '"content-type"', '"content-language"', '"@path";req', '"@query";req'] as const
+
+interface SigningKey {
+  privateKey: CryptoKey
+  published: PublicKey
+  throwaway: boolean
+}
+
+const ED25519 = { name: 'Ed25519' }
+const base64 = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes)))
+const base64url = (bytes: ArrayBuffer) => base64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+
+/** RFC 7638 thumbprint: SHA-256 of the required members, in lexicographic order, without spaces. */
+async function thumbprint(x: string) {
+  return base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`{"crv":"Ed25519","kty":"OKP","x":"${x}"}`)))
+}
+
+// One key per isolate: imported from the secret, or made once, and said once, when there is none.
+let signingKey: Promise<SigningKey> | undefined
+
+async function loadKey(secret: string | undefined): Promise<SigningKey> {
+  if (secret) {
+    const jwk = JSON.parse(secret) as JsonWebKey & { x: string }
+    const privateKey = await crypto.subtle.importKey('jwk', jwk, ED25519, false, ['sign'])
+    return { privateKey, published: { kty: 'OKP', crv: 'Ed25519', x: jwk.x, kid: await thumbprint(jwk.x), use: 'sig' }, throwaway: false }
+  }
+  const pair = (await crypto.subtle.generateKey(ED25519, true, ['sign', 'verify'])) as CryptoKeyPair
+  const { x } = (await crypto.subtle.exportKey('jwk', pair.publicKey)) as JsonWebKey & { x: string }
+  const kid = await thumbprint(x)
+  console.warn(`No signing key secret: this isolate signs with a throwaway Ed25519 key (kid ${kid}). In production, set one: docs/provenance.md.`)
+  return { privateKey: pair.privateKey, published: { kty: 'OKP', crv: 'Ed25519', x, kid, use: 'sig' }, throwaway: true }
+}
+
+const keyOf = (c: Context, { secret }: SignatureOptions) => (signingKey ??= loadKey((c.env as Record<string, string> | undefined)?.[secret]))
+
+/** The key directory: the signing key first, then every retired one. `throwaway` when the key dies with the isolate. */
+export async function keyDirectory(c: Context, options: SignatureOptions) {
+  const { published, throwaway } = await keyOf(c, options)
+  return { keys: [published, ...options.retired.filter((k) => k.kid !== published.kid)], throwaway }
+}
+
+/** RFC 9421 §2.1: a field's value, trimmed; a derived component's, as §2.2 defines it. */
+function componentValue(id: (typeof COVERED)[number], url: URL, res: Response): string | undefined {
+  switch (id) {
+    case '"@status"':
+      return String(res.status)
+    case '"@path";req':
+      return url.pathname
+    case '"@query";req':
+      return url.search || '?'
+    default:
+      return res.headers.get(id.slice(1, -1))?.trim()
+  }
+}
+
+/**
+ * Signs every GET answer with a body on the routes it is applied to: Content-Digest (kept when the
+ * route sent one), then Signature-Input and Signature over COVERED, with created, keyid and alg.
+ * A HEAD sends no body to digest. A 304 carries no signature either: a cache that revalidates
+ * replaces its stored headers with the 304's (RFC 9111 §4.3.4), so a signature there would take the
+ * place of the stored 200's, which covers the body the cache still holds and still verifies.
+ */
+export function signatures(options: SignatureOptions): MiddlewareHandler {
+  const { label } = options
+  return async (c, next) => {
+    await next()
+    if (c.req.method !== 'GET' || !c.res.body || c.res.status === 304) return
+    const key = await keyOf(c, options)
+    const body = await c.res.arrayBuffer()
+    c.res = new Response(body, c.res)
+    const res = c.res
+    if (!res.headers.has('Content-Digest')) res.headers.set('Content-Digest', `sha-256=:${base64(await crypto.subtle.digest('SHA-256', body))}:`)
+    const url = new URL(c.req.url)
+    const lines = COVERED.flatMap((id) => {
+      const value = componentValue(id, url, res)
+      return value === undefined ? [] : [{ id, value }]
+    })
+    const params = `(${lines.map((l) => l.id).join(' ')});created=${Math.floor(Date.now() / 1000)};keyid="${key.published.kid}";alg="ed25519"`
+    // §2.5: one line per component, then the parameters themselves.
+    const base = [...lines.map((l) => `${l.id}: ${l.value}`), `"@signature-params": ${params}`].join('\n')
+    const signature = await crypto.subtle.sign(ED25519, key.privateKey, new TextEncoder().encode(base))
+    res.headers.set('Signature-Input', `${label}=${params}`)
+    res.headers.set('Signature', `${label}=:${base64(signature)}:`)
+  }
+}
