@@ -146,7 +146,9 @@ export async function buildPageStyles() {
   const card = (await readFile(at('dist/card.css'), 'utf8')) + (await css('card'))
   const styles = { home: await css('home'), source: await css('source'), card, cardError: await css('card-error') }
   const out = Object.fromEntries(Object.entries(styles).map(([name, text]) => [name, { css: text, hash: hash(text) }]))
-  await writeFile(at('dist/pages.json'), JSON.stringify({ ...out, snippetStyles: SNIPPET_STYLES.map(hash) }) + '\n')
+  // The card's stylesheet as a file of its own, for the server-side card under a strict CSP: immutable at its hash.
+  const cardSheet = { path: `/card.${shortHash(await readFile(at('dist/card.css')))}.css` }
+  await writeFile(at('dist/pages.json'), JSON.stringify({ ...out, cardSheet, snippetStyles: SNIPPET_STYLES.map(hash) }) + '\n')
 }
 
 // The OpenAPI document, from the schemas that validate each route (src/openapi.ts): built

@@ -19,7 +19,9 @@ export function Card({ model: m, theme, origin, level = 2 }: Props) {
   // to cross, and HTML's own attributes do not include part.
   const part = (name: string) => (level == 1 ? undefined : name)
   return (
-    <article class={`xc xc-${m.variant} xc-${theme}`} part={part('card')} lang={m.lang} aria-label={m.ui.label}>
+    // dir: `all: initial` leaves direction to the host page, and every language we serve is
+    // written left to right; a right-to-left one would carry its own in the model.
+    <article class={`xc xc-${m.variant} xc-${theme}`} part={part('card')} lang={m.lang} dir="ltr" aria-label={m.ui.label}>
       {/* What the date dates (the press release), and when a correction last touched the card. No
           <time>: the line holds two dates, and its markup would cost the script's budget. */}
       <p class="xc-date">{m.date.text}</p>

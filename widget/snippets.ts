@@ -38,9 +38,10 @@ export interface SnippetCard {
 export const cardKey = (lang: Lang, variant: Variant, fact: string | undefined) => `${lang}|${variant}${fact ? `:${fact}` : ''}`
 
 /** The element's box before the card arrives: a block, as tall as the card where its variant has
- *  one height. Every style attribute a snippet can carry is in SNIPPET_STYLES: a strict CSP allows
+ *  one height, in em of a medium font (that height at 16px): the card's height at the reader's
+ *  default text size, whatever the page's own font-size. Every style attribute a snippet can carry is in SNIPPET_STYLES: a strict CSP allows
  *  them by hash ('unsafe-hashes'). */
-export const reserveStyle = (variant: Variant) => `display:block${fixedHeight(variant) ? `;min-height:${fixedHeight(variant)}px` : ''}`
+export const reserveStyle = (variant: Variant) => `display:block${fixedHeight(variant) ? `;font-size:medium;min-height:${fixedHeight(variant)! / 16}em` : ''}`
 export const IFRAME_STYLE = 'border:0'
 /** width="100%" is not valid HTML (the attribute takes pixels only): the full width goes in style. */
 export const SNIPPET_IFRAME_STYLE = 'width:100%;border:0'

@@ -37,8 +37,22 @@ const cardAndStyle = { ...card, theme: themeParam, ...styleParams }
 
 /** /v1/card: which card. */
 export const cardQuery = v.pipe(strictQuery(card), factNeedsVariant())
-/** /v1/card.html: which card, and its look. */
-export const cardFragmentQuery = v.pipe(strictQuery(cardAndStyle), factNeedsVariant(), styleContrast())
+export const STYLESHEETS = ['inline', 'link'] as const
+/** /v1/card.html: which card, its look, and how its stylesheet comes. */
+export const cardFragmentQuery = v.pipe(
+  strictQuery({
+    ...cardAndStyle,
+    stylesheet: v.optional(
+      v.pipe(
+        v.picklist(STYLESHEETS, `stylesheet must be one of ${STYLESHEETS.join(', ')}`),
+        v.description("inline: a <style> in the shadow root; link: a <link> to the immutable card stylesheet, for a host page whose CSP allows no inline <style> (its style-src then allows this origin)"),
+      ),
+      'inline',
+    ),
+  }),
+  factNeedsVariant(),
+  styleContrast(),
+)
 /** /card (and the card URL /oembed is asked about): which card and its look; unknown parameters ignored. */
 export const cardPageQuery = v.pipe(v.object(cardAndStyle), factNeedsVariant(), styleContrast())
 /** /card.png and /share.png, as documented: their style is refused (src/routes/card-image.ts). */

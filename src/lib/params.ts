@@ -14,7 +14,6 @@ export const langParam = v.optional(
   v.pipe(
     v.string(LANG_HELP),
     v.maxLength(35, LANG_HELP),
-    v.check((tag) => matchLang(tag) !== undefined, LANG_HELP),
     v.metadata({
       description:
         `Language: ${LANGS.join(', ')} (${LANGS.map((l) => locales[l].language).join('; ')}). Other tags are matched by CLDR likely ` +
@@ -23,7 +22,7 @@ export const langParam = v.optional(
       example: LANGS.at(-1),
     }),
     // Matched once, here: every route after the schema has the language we serve.
-    v.transform((tag) => matchLang(tag)!),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => matchLang(dataset.value) ?? (addIssue({ message: LANG_HELP }), NEVER)),
   ),
 )
 

@@ -3,8 +3,8 @@ import { routeFamily } from '../lib/family'
 import { apiSecurity, publicCors } from '../lib/headers'
 import { cardImage } from './card-image'
 import { iconFiles } from './icons'
-import { scripts } from './scripts'
+import { cardSheet, scripts } from './scripts'
 
 /** What other sites load from us: the widget scripts, the icons, and the card's PNG addresses
  *  (redirects to /img/*, which asset routing serves without the worker: wrangler.toml [assets]). */
-export const assets = routeFamily({ use: [apiSecurity, publicCors, etags] }, scripts, iconFiles, cardImage)
+export const assets = routeFamily({ use: [apiSecurity, publicCors, etags] }, scripts, cardSheet, iconFiles, cardImage)

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { render } from 'preact-render-to-string'
 // Minified from widget/card.css by scripts/build.mjs, byte for byte what embed.js carries.
 import cardCss from '../../dist/card.css'
+import sheets from '../../dist/pages.json'
 import { Card } from '../../widget/Card'
 import { styleDeclarations } from '../../widget/card-style'
 import { cardUrl, escape, reserveStyle } from '../../widget/snippets'
@@ -20,7 +21,9 @@ export const cardFragmentDoc = (): RouteDoc => ({
   summary: 'The finished card as an HTML fragment, for a server to put in its page',
   description:
     '<xiaomi-ev-card> holding a declarative shadow root (the card and its CSS, shown with no script) and, for browsers without one, ' +
-    'a link to /card. embed.js on the same page takes it over as it is. Takes /v1/card\'s parameters, plus /card\'s theme and style.',
+    'a link to /card. embed.js on the same page takes it over as it is. stylesheet=link puts a <link> to the immutable card stylesheet ' +
+    'in place of the inline <style>, for a host page whose CSP allows no inline style element. ' +
+    'Takes /v1/card\'s parameters, plus /card\'s theme and style.',
   tag: 'card',
   request: { query: cardFragmentQuery },
   responses: {
@@ -42,7 +45,7 @@ export const cardFragment = new Hono().get('/v1/card.html', valid('query', cardF
   const style = [look, reserveStyle(q.variant)].filter(Boolean).join(';')
   return respondHtml(
     c,
-    `card-fragment|${origin}|${lang}|${q.variant}|${fact ?? ''}|${q.theme}|${style}`,
+    `card-fragment|${origin}|${lang}|${q.variant}|${fact ?? ''}|${q.theme}|${style}|${q.stylesheet}`,
     () => {
       const { model } = chosen.card
       // The attributes the card was drawn from, lang resolved: embed.js reads the same card from them.
@@ -55,7 +58,9 @@ export const cardFragment = new Hono().get('/v1/card.html', valid('query', cardF
       // block, never run, its '<' escaped so no text in it can close the script.
       const data = `<script type="application/json">${JSON.stringify(props).replace(/</g, '\\u003c')}</script>`
       const link = `<a href="${escape(cardUrl({ origin, lang, variant: q.variant, fact, theme: q.theme }))}">${escape(model.headline)}</a>`
-      return `<xiaomi-ev-card ${attrs.join(' ')}><template shadowrootmode="open"><style>${cardCss}</style>${card}${data}</template>${link}</xiaomi-ev-card>`
+      // link: for a host whose CSP allows no inline <style> (docs/theming.md says why not a nonce).
+      const sheet = q.stylesheet == 'link' ? `<link rel="stylesheet" href="${origin}${sheets.cardSheet.path}">` : `<style>${cardCss}</style>`
+      return `<xiaomi-ev-card ${attrs.join(' ')}><template shadowrootmode="open">${sheet}${card}${data}</template>${link}</xiaomi-ev-card>`
     },
     // Opened on its own, it is a document of ours: nothing in it may run or load.
     { ...languageHeaders(chosen), 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" },

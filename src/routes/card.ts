@@ -2,9 +2,8 @@ import * as v from 'valibot'
 import { Hono } from 'hono'
 import { LANGS, type CardModel, type Lang, type Variant } from '../../widget/card-model'
 import { VARIANTS } from '../../widget/variants'
-import { buildCard } from '../card/model'
 import { cardQuery } from '../card/query'
-import { resolveCard } from '../card/catalogue'
+import { cardOf, resolveCard } from '../card/catalogue'
 import { cachedJson } from '../lib/cache'
 import { languageHeaders, valid } from '../lib/params'
 import { notModified, problem, type RouteDoc } from '../lib/route-doc'
@@ -62,7 +61,7 @@ export const cardDoc = (): RouteDoc => ({
   responses: {
     200: {
       description: 'The card',
-      content: { 'application/json': { schema: CardModelSchema, example: () => buildCard(LANGS[0], VARIANTS[0]) } },
+      content: { 'application/json': { schema: CardModelSchema, example: () => cardOf(LANGS[0], VARIANTS[0]).model } },
       headers: ['ETag', 'CacheControl', 'ContentLanguage', 'Vary'],
     },
     304: notModified('ContentLanguage', 'Vary'),

@@ -1,7 +1,10 @@
+import * as v from 'valibot'
 import { Hono } from 'hono'
 import manifest from '../../dist/manifest.json'
 // The widget bundles, built by scripts/build.mjs.
 import sources from '../../dist/scripts.json'
+import cardCss from '../../dist/card.css'
+import pages from '../../dist/pages.json'
 import { PINNED_CACHE_CONTROL, SCRIPT_CACHE_CONTROL } from '../lib/cache-policy'
 import { notFound } from '../lib/problem'
 import { notModified, scriptResponse as script, type RouteDoc } from '../lib/route-doc'
@@ -25,6 +28,22 @@ export const scripts = new Hono().get('/:file{[a-z]+(?:\\.[0-9a-f]{10})?\\.js}',
   })
 })
 
+/** /card.css and /card.<hash>.css: the card's stylesheet, which /v1/card.html?stylesheet=link names
+ *  (hashed, immutable) for a host page whose CSP allows no inline <style>. */
+export const cardSheet = new Hono().get('/:file{card(?:\\.[0-9a-f]{10})?\\.css}', (c) => {
+  const file = c.req.param('file')
+  const pinned = file != 'card.css'
+  if (pinned && `/${file}` != pages.cardSheet.path) return notFound(c)
+  const cacheControl = pinned ? PINNED_CACHE_CONTROL : SCRIPT_CACHE_CONTROL
+  return c.body(cardCss, 200, {
+    'Content-Type': 'text/css; charset=utf-8',
+    ETag: `"${pages.cardSheet.path.split('.')[1]}"`,
+    'Cache-Control': cacheControl,
+    ...(!pinned && { 'CDN-Cache-Control': cacheControl }),
+    'Cache-Tag': 'assets,asset-card-css',
+  })
+})
+
 // A function, so the worker bundle drops it (src/openapi.ts alone calls it).
 export const scriptDocs = (): RouteDoc[] => [
   {
@@ -44,5 +63,17 @@ export const scriptDocs = (): RouteDoc[] => [
     description: 'For the iframe embed: sizes each of our /card iframes to its card from height messages it accepts only from our origin and from that very frame, and fires xiaomi-ev-card:load on it.',
     tag: 'embed',
     responses: { 200: script('The script'), 304: { ...notModified(), headers: ['ETag', 'ScriptCacheControl'] } },
+  },
+  {
+    method: 'get',
+    path: '/card.css',
+    operationId: 'getCardStylesheet',
+    summary: "The card's stylesheet",
+    description: "The stylesheet of every card. /card.<hash>.css is the same bytes, immutable: /v1/card.html?stylesheet=link names it, for a host page whose CSP allows no inline <style>.",
+    tag: 'embed',
+    responses: {
+      200: { description: 'The stylesheet', content: { 'text/css': { schema: v.string() } }, headers: ['ETag', 'ScriptCacheControl'] },
+      304: { ...notModified(), headers: ['ETag', 'ScriptCacheControl'] },
+    },
   },
 ]

@@ -62,6 +62,10 @@ before(async () => {
       body: `<!doctype html><html ${url.searchParams.get('html') ?? ''}><body><div ${url.searchParams.get('div') ?? ''}>
         ${card(url.searchParams.get('card') ?? '')}</div>${script}</body></html>`,
     }),
+    // The compact and stat script snippets exactly as / writes them, text below: the CLS at a larger text.
+    '/snippets-published': `<!doctype html><html lang="en"><head><script>window.__shift = 0
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value }).observe({ type: 'layout-shift', buffered: true })</script></head>
+      <body><p>Above</p>${snippets['compact-en']}<p>Between</p>${snippets['stat-zh']}<p>Below the cards</p></body></html>`,
     ...Object.fromEntries(Object.entries(snippets).map(([name, s]) => [`/${name}`, `<!doctype html><html><body>${s}</body></html>`])),
   })
   // The card's own light and dark backgrounds, as /card's stylesheet declares them: light-dark(light, dark).
@@ -316,4 +320,100 @@ describe('the script snippet', () => {
       await context.close()
     })
   }
+})
+
+describe("the reader's text size, print, forced colours", () => {
+  const at24 = async (viewport, options = {}) => {
+    const { page, context } = await watchedPage(browser, { viewport, ...options })
+    await (await context.newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: 24 } })
+    return { page, context }
+  }
+
+  it('moves the page by at most 0.05 (CLS) at a 24 px default, the script snippet as / writes it, at 360 and 640 px', async () => {
+    for (const width of [360, 640]) {
+      const { page, context } = await at24({ width, height: 900 })
+      await page.goto(`${host.origin}/snippets-published`)
+      await waitForCards(page, 2)
+      await nextFrames(page)
+      const shift = await page.evaluate(() => window.__shift)
+      assert.ok(shift <= 0.05, `${width}px: CLS ${shift}`)
+      // The reservation grew with the text: the compact card holds its reserved height at 640.
+      if (width == 640) {
+        const [reserved, card] = await page.$eval('xiaomi-ev-card', (el) => [el, el.shadowRoot.querySelector('article')].map((e) => e.getBoundingClientRect().height))
+        assert.deepEqual([reserved, card], [cardHeights().compact * 1.5, cardHeights().compact * 1.5])
+      }
+      await context.close()
+    }
+  })
+
+  it("keeps the headline a compact card clamps whole as the heading's accessible name", async () => {
+    const { page, context } = await at24({ width: 240, height: 900 })
+    await page.goto(`${host.origin}/snippets-published`)
+    await waitForCards(page, 2)
+    const { headline } = await (await fetch(`${worker.origin}/v1/card?lang=en&variant=compact`)).json()
+    assert.equal(await page.getByRole('heading', { name: headline, exact: true }).count(), 1)
+    // It is clamped here: the box shows less than the text.
+    assert.ok(await page.$eval('xiaomi-ev-card', (el) => { const h = el.shadowRoot.querySelector('.xc-h'); return h.scrollHeight > h.clientHeight }))
+    await context.close()
+  })
+
+  it('lets a publisher scale the card with --xc-scale, never below 12 px', async () => {
+    const { page, context } = await watchedPage(browser)
+    await page.goto(`${host.origin}/one`)
+    await waitForCards(page, 1)
+    const smallest = (scale) => page.$eval('xiaomi-ev-card', (el, scale) => {
+      el.style.setProperty('--xc-scale', scale)
+      return Math.min(...[...el.shadowRoot.querySelectorAll('article *')].map((e) => parseFloat(getComputedStyle(e).fontSize)))
+    }, scale)
+    const base = await smallest('1')
+    assert.ok(Math.abs((await smallest('1.2')) - base * 1.2) < 0.01)
+    assert.ok(Math.abs((await smallest('0.2')) - 12) < 0.01, 'clamped at 12 px')
+    await context.close()
+  })
+
+  it('prints dark text on white paper whatever the theme and the dark preference, and never splits compact or stat', async () => {
+    const { page, context } = await watchedPage(browser, { colorScheme: 'dark' })
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' })
+    const textColours = (root) => [...root.querySelectorAll('article, article *')].filter((e) => e.childNodes.length && [...e.childNodes].some((n) => n.nodeType == 3 && n.textContent.trim())).map((e) => getComputedStyle(e).color)
+    const contrastOnWhite = (rgb) => {
+      const [r, g, b] = rgb.match(/[\d.]+/g).slice(0, 3).map((c) => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4 })
+      return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+    }
+    await page.goto(`${host.origin}/variants`)
+    await waitForCards(page, 6)
+    const cards = await page.$$eval('xiaomi-ev-card', (els, src) => els.map((el) => ({
+      variant: el.getAttribute('variant'),
+      colours: (0, eval)(src)(el.shadowRoot),
+      breakInside: getComputedStyle(el.shadowRoot.querySelector('article')).breakInside,
+    })), `(${textColours})`)
+    // The iframe embed: /card itself, in the dark theme.
+    await page.goto(`${worker.origin}/card?lang=en&variant=stat&theme=dark`)
+    cards.push({ variant: 'stat', colours: await page.evaluate((src) => (0, eval)(src)(document), `(${textColours})`), breakInside: await page.$eval('article', (a) => getComputedStyle(a).breakInside) })
+    for (const [i, card] of cards.entries()) {
+      for (const c of card.colours) assert.ok(contrastOnWhite(c) >= 4.5, `card ${i}: ${c} on white paper is ${contrastOnWhite(c).toFixed(2)}:1`)
+      if (card.variant != 'full') assert.equal(card.breakInside, 'avoid', `card ${i}`)
+    }
+    await context.close()
+  })
+
+  it('keeps every figure readable and focus visible in forced colours', async () => {
+    const { page, context } = await watchedPage(browser, { forcedColors: 'active', reducedMotion: 'reduce' })
+    await page.goto(`${host.origin}/variants`)
+    await waitForCards(page, 6)
+    const seen = await page.$$eval('xiaomi-ev-card', (els) => els.map((el) => {
+      const a = el.shadowRoot.querySelector('article')
+      return [...a.querySelectorAll('.xc-v, dt')].map((v) => ({ color: getComputedStyle(v).color, bg: getComputedStyle(a).backgroundColor, shown: v.getBoundingClientRect().height > 0 }))
+    }))
+    for (const figures of seen) for (const f of figures) assert.ok(f.shown && f.color != f.bg, JSON.stringify(f))
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    const focus = await page.evaluate(() => {
+      let e = document.activeElement
+      while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement
+      const s = getComputedStyle(e)
+      return { tag: e.localName, style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor, bg: getComputedStyle(e.closest('article')).backgroundColor }
+    })
+    assert.ok(focus.style != 'none' && focus.width >= 2 && focus.color != focus.bg, JSON.stringify(focus))
+    await context.close()
+  })
 })

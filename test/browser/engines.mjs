@@ -50,7 +50,13 @@ function pageApi(engine, impl) {
   return page
 }
 
-async function startChromium() {
+/** The reader's default text size (px) each engine can be given: Chromium through DevTools'
+ *  Page.setFontSizes on each page, Firefox through its font.size.variable.* preferences for every
+ *  language group the cards use. WebKit's classic WebDriver has neither. */
+export const FONT_SIZE_ENGINES = ['chromium', 'firefox']
+const FIREFOX_FONT_GROUPS = ['x-western', 'x-unicode', 'zh-CN', 'zh-HK', 'zh-TW', 'ar']
+
+async function startChromium({ fontSize } = {}) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
   return {
     version: browser.version(),
@@ -58,6 +64,7 @@ async function startChromium() {
     async newPage({ width = 800, height = 900 } = {}) {
       const context = await browser.newContext({ viewport: { width, height } })
       const p = await context.newPage()
+      if (fontSize) await (await context.newCDPSession(p)).send('Page.setFontSizes', { fontSizes: { standard: fontSize } })
       return contextPage('chromium', p, context, (w, h) => p.setViewportSize({ width: w, height: h }))
     },
   }
@@ -74,14 +81,15 @@ const contextPage = (engine, p, context, setViewport) =>
     close: () => context.close(),
   })
 
-async function startFirefox() {
+async function startFirefox({ fontSize } = {}) {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
     headless: true,
     protocol: 'webDriverBiDi',
     // No updates, telemetry or remote settings: nothing leaves 127.0.0.1.
-    extraPrefsFirefox: { 'network.dns.disableIPv6': true, 'app.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false },
+    extraPrefsFirefox: { 'network.dns.disableIPv6': true, 'app.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false,
+      ...(fontSize && Object.fromEntries(FIREFOX_FONT_GROUPS.map((group) => [`font.size.variable.${group}`, fontSize]))) },
   })
   return {
     version: (await browser.version()).replace('firefox/', ''),
@@ -174,10 +182,11 @@ async function startWebKit() {
 const START = { chromium: startChromium, firefox: startFirefox, webkit: startWebKit }
 
 /** Starts an engine or fails saying what is missing: no engine is ever skipped quietly. */
-export async function startEngine(name) {
+export async function startEngine(name, options = {}) {
   if (!START[name]) throw new Error(`unknown engine ${name}; engines are ${ENGINES.join(', ')}`)
+  if (options.fontSize && !FONT_SIZE_ENGINES.includes(name)) throw new Error(`${name}'s driver cannot set the default text size`)
   try {
-    return { name, ...(await START[name]()) }
+    return { name, ...(await START[name](options)) }
   } catch (error) {
     throw new Error(`${name} could not start (${error.message}); install the browsers with ${INSTALL}`)
   }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
-import { enginesToRun, startEngine } from './engines.mjs'
+import { FONT_SIZE_ENGINES, enginesToRun, startEngine } from './engines.mjs'
 import { cardHeights, cardLangs, contrastWarning, startHost, startWorker } from './harness.mjs'
 
 const langs = cardLangs()
@@ -72,6 +72,24 @@ async function startDeadApi(embedJs) {
   return { origin: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((r) => server.close(r)) }
 }
 
+/** The minimal CSP docs/embedding.md gives for an embed, as written there: HOST our origin, NONCE the page's. */
+const NONCE = 'c3RyaWN0LWhvc3Q'
+const documentedCsp = (embed) => {
+  const doc = readFileSync(new URL('../../docs/embedding.md', import.meta.url), 'utf8')
+  const csp = doc.match(new RegExp(`<!-- csp:${embed} -->\\s*\`\`\`\\n([^\\n]+)\\n\`\`\``))?.[1]
+  assert.ok(csp, `docs/embedding.md gives the CSP for the ${embed} embed`)
+  return csp.replaceAll('HOST', worker.origin).replaceAll('NONCE', NONCE)
+}
+/** A host page with no script of its own under that CSP. */
+const strictPage = (embed, body, dir = '') => ({
+  body: `<!doctype html><html lang="en"${dir}><head><meta charset="utf-8"><title>Host</title></head><body style="margin:0">${body}</body></html>`,
+  headers: { 'Content-Security-Policy': documentedCsp(embed) },
+})
+const unescapeHtml = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+/** A snippet exactly as / writes it for the publisher to copy. */
+const published = async (query, kind) =>
+  unescapeHtml((await (await fetch(`${worker.origin}/?${query}`)).text()).match(new RegExp(`<textarea id="snip-${kind}"[^>]*>([^]*?)</textarea>`))[1])
+
 const escapeAttribute = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
 const frame = (q, h) => `<iframe id="f" src="${worker.origin}/card?${q}" title="Xiaomi EV facts" height="${h}" loading="lazy" style="width:100%;border:0"></iframe>`
 const cases = () => langs.flatMap((lang) => variants.map((variant) => ({ lang, variant, id: `${variant}-${lang}` })))
@@ -87,6 +105,10 @@ before(async () => {
   fragment = fragments['compact-en']
   // The dark theme's background as /card's own stylesheet declares it: light-dark(light, dark).
   darkBg = (await (await fetch(`${worker.origin}/card`)).text()).match(/--bg:\s*var\(--xc-background,\s*light-dark\([^,]+,\s*(#[0-9a-f]+)\)/)[1]
+  const scriptSnippet = await published('lang=en&variant=compact', 'script')
+  const iframeSnippet = await published('lang=en&variant=full', 'iframe')
+  const statReserve = (await published('lang=en&variant=stat&fact=cash-reserve', 'script')).match(/style="([^"]*)"/)[1]
+  const linked = await (await fetch(`${worker.origin}/v1/card.html?lang=en&variant=compact&stylesheet=link`)).text()
   deadApi = await startDeadApi(await (await fetch(`${worker.origin}/embed.js`)).text())
   const script = `<script async src="${worker.origin}/embed.js"></script>`
   host = await startHost({
@@ -115,6 +137,22 @@ before(async () => {
       <script>document.addEventListener('load', (e) => parent.postMessage({ shown: e.target.shadowRoot.textContent }, '*'), true)</script>${script}</body></html>`)}"></iframe>
       <script>addEventListener('message', (e) => e.data?.shown && (window.__shown = e.data.shown))</script>`),
     '/empty': page('<div id="root"></div>' + script),
+    // Each embed under the strict CSP docs/embedding.md gives for it, the snippet as / writes it.
+    '/strict-script': strictPage('script', scriptSnippet.replace('<script async', `<script nonce="${NONCE}" async`)),
+    '/strict-iframe': strictPage('iframe', iframeSnippet),
+    '/strict-server': strictPage('server', linked),
+    // A right-to-left page in another language: every card in every language, and the server-side card.
+    '/rtl': `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>مضيف</title></head><body>
+      ${langs.map((lang) => card(`c-${lang}`, `lang="${lang}" variant="compact"`)).join('')}${linked.replace('<xiaomi-ev-card', '<xiaomi-ev-card id="server"')}${script}</body></html>`,
+    // A hidden tab holding both embeds, shown later.
+    // A host that shrinks its rem (html 62.5%), with the script snippet in every language and the
+    // widest stat figures, and the server-side card: what a reader with a larger default text meets.
+    '/big': (url) => ({
+      body: page(`<style>html{font-size:62.5%}body{font-size:1.6rem}</style>` + langs.flatMap((lang) => [['compact', ''], ['stat', 'cash-reserve'], ['stat', 'connected-devices']].map(([variant, fact]) =>
+        scriptSnippet.replace(/<link[^>]*>\n/, '').replace(/<script[^>]*><\/script>/, '').replace(/lang="en"/, `lang="${lang}"`).replace('variant="compact"', `variant="${variant}"${fact && ` fact="${fact}"`}`)
+          .replace(/style="display:block;font-size:medium;min-height:[^"]*"/, variant == 'stat' ? `style="${statReserve}"` : '$&'))).join('') + fragment.replace('<xiaomi-ev-card', '<xiaomi-ev-card id="server"') + script),
+    }),
+    '/hidden': page(`<div id="tab" style="display:none">${scriptSnippet}${iframeSnippet.replace('<iframe', '<iframe id="f"')}</div>`),
   })
 })
 
@@ -343,7 +381,8 @@ for (const name of enginesToRun()) {
           defined: !!customElements.get('xiaomi-ev-card'),
           text: article.textContent,
           height: article.getBoundingClientRect().height,
-          styled: getComputedStyle(article).display == 'block' && getComputedStyle(article).borderTopLeftRadius != '0px',
+          // all: initial would leave it inline: the card's own display (block, or compact's flex column) says its CSS applies.
+          styled: getComputedStyle(article).display != 'inline' && getComputedStyle(article).borderTopLeftRadius != '0px',
           values: [...article.querySelectorAll('.xc-v')].map((v) => v.getBoundingClientRect().height > 0),
           fallback: el.querySelector(':scope > a').getBoundingClientRect().height,
         }
@@ -353,7 +392,7 @@ for (const name of enginesToRun()) {
       assert.ok(seen.text.includes(m.headline))
       for (const f of m.figures) assert.ok(seen.text.includes(f.value), f.id)
       assert.ok(seen.styled && seen.values.every(Boolean) && seen.values.length == m.figures.length, 'styled and visible')
-      assert.equal(seen.height, 300)
+      assert.equal(seen.height, heights.compact)
       assert.equal(seen.fallback, 0, 'the fallback link is not shown beside it')
       await p.close()
     })
@@ -659,6 +698,101 @@ for (const name of enginesToRun()) {
       await p.close()
     })
 
+    it('keeps every card left to right and in its own language on a right-to-left page in another language', async () => {
+      const p = await engine.newPage({ width: 640, height: 900 })
+      await p.goto(`${host.origin}/rtl`)
+      await p.waitFor((n) => [...document.querySelectorAll('xiaomi-ev-card')].filter((el) => el.shadowRoot?.querySelector('article .xc-v')).length == n, [langs.length + 1])
+      const seen = await p.evaluate(() =>
+        [...document.querySelectorAll('xiaomi-ev-card')].map((el) => {
+          const a = el.shadowRoot.querySelector('article')
+          const h = a.querySelector('.xc-h').getBoundingClientRect()
+          const box = a.getBoundingClientRect()
+          // The headline starts at the card's left edge (its padding), not its right.
+          return { id: el.id, lang: a.lang, dir: getComputedStyle(a).direction, fromLeft: Math.round(h.left - box.left), ownLang: a.matches(`:lang(${a.lang})`) }
+        }),
+      )
+      for (const lang of langs) {
+        const got = seen.find((c) => c.id == `c-${lang}`)
+        assert.deepEqual([got.lang, got.dir, got.ownLang], [models[`compact-${lang}`].lang, 'ltr', true], lang)
+        assert.ok(got.fromLeft <= 17, `${lang}: the headline starts ${got.fromLeft}px from the card's left edge`)
+      }
+      const server = seen.find((c) => c.id == 'server')
+      assert.deepEqual([server.lang, server.dir], ['en', 'ltr'])
+      await p.close()
+    })
+
+    it("renders each embed under the strict CSP docs/embedding.md gives for it, Trusted Types enforced for the script", async () => {
+      const p = await engine.newPage({ width: 360, height: 900 })
+      const styledCard = () => {
+        const a = document.querySelector('xiaomi-ev-card')?.shadowRoot?.querySelector('article')
+        const v = a?.querySelector('.xc-v')
+        return v && getComputedStyle(v).fontWeight == '700' && a.getBoundingClientRect().height
+      }
+      for (const embed of ['script', 'server']) {
+        await p.goto(`${host.origin}/strict-${embed}`)
+        await p.waitFor(styledCard, [], { what: `the ${embed} embed styled under its CSP` })
+        assert.equal(await p.evaluate(styledCard), heights.compact, embed)
+      }
+      // The frame's card at this width, in this engine: resize.js must size the frame to it.
+      await p.goto(`${worker.origin}/card?lang=en&variant=full`)
+      const needs = await p.evaluate(() => Math.ceil(document.querySelector('main').getBoundingClientRect().bottom))
+      await p.goto(`${host.origin}/strict-iframe`)
+      assert.notEqual(Number(await p.evaluate(() => document.querySelector('iframe').getAttribute('height'))), needs, 'the snippet is written for another width')
+      await p.waitFor((h) => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) <= 2, [needs], { what: `the frame resized to ${needs}px under its CSP` })
+      await p.close()
+    })
+
+    it('draws a card in a hidden tab at its right size once the tab is shown: the script embed, and the iframe with resize.js', async () => {
+      const p = await engine.newPage({ width: 360, height: 900 })
+      await p.goto(`${worker.origin}/card?lang=en&variant=full`)
+      const needs = await p.evaluate(() => Math.ceil(document.querySelector('main').getBoundingClientRect().bottom))
+      await p.goto(`${host.origin}/hidden`)
+      // Drawn while hidden: the data came and the card is in its shadow root, but has no box.
+      await p.waitFor(() => document.querySelector('xiaomi-ev-card').shadowRoot?.querySelector('article'))
+      await p.evaluate(() => (document.querySelector('#tab').style.display = 'block'))
+      await p.waitFor((h) => Math.abs(document.querySelector('#f').getBoundingClientRect().height - h) <= 2, [needs], { what: `the shown frame at ${needs}px` })
+      const card = await p.evaluate(() => {
+        const a = document.querySelector('xiaomi-ev-card').shadowRoot.querySelector('article')
+        return { height: a.getBoundingClientRect().height, width: a.getBoundingClientRect().width, host: document.querySelector('xiaomi-ev-card').getBoundingClientRect().width }
+      })
+      assert.deepEqual(card, { height: heights.compact, width: card.host, host: card.host })
+      assert.ok(card.host > 300, `the card fills its column (${card.host}px)`)
+      await p.close()
+    })
+
+    it("keeps all of /card's content under WCAG 1.4.12's text-spacing overrides, at 320 and 640 px", async () => {
+      // The overrides as a text-spacing bookmarklet applies them: !important on each element's own style
+      // (through the CSSOM, which /card's CSP leaves alone where it would block a <style>).
+      const SPACING = [['*', 'line-height', '1.5'], ['*', 'letter-spacing', '.12em'], ['*', 'word-spacing', '.16em'], ['p', 'margin-bottom', '2em']]
+      const p = await engine.newPage({ width: 640, height: 900 })
+      for (const width of [320, 640]) {
+        await p.setViewport(width, 900)
+        for (const { lang, variant } of cases().filter((c) => c.variant != 'full')) {
+          await p.goto(`${worker.origin}/card?lang=${lang}&variant=${variant}`)
+          const problems = await p.evaluate((spacing) => {
+            for (const [selector, property, value] of spacing) for (const e of document.querySelectorAll(selector)) e.style.setProperty(property, value, 'important')
+            const a = document.querySelector('article')
+            if (getComputedStyle(a.querySelector('dt')).letterSpacing == 'normal') return ['the overrides did not apply']
+            const box = a.getBoundingClientRect()
+            const out = []
+            for (const e of a.querySelectorAll('dt, dd, .xc-date, .xc-src, .xc-h')) {
+              const r = e.getBoundingClientRect()
+              // The headline may be clamped to its two lines, never cut inside one.
+              const lines = e.clientHeight / parseFloat(getComputedStyle(e).lineHeight)
+              const cut = e.matches('.xc-h') ? Math.abs(lines - Math.round(lines)) > 0.05 : e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1
+              if (cut) out.push(`${e.className || e.localName} is cut`)
+              if (r.bottom > box.bottom + 0.5 || r.right > box.right + 0.5) out.push(`${e.className || e.localName} leaves the card`)
+            }
+            const src = a.querySelector('.xc-src').getBoundingClientRect()
+            for (const f of a.querySelectorAll('.xc-fig')) if (f.getBoundingClientRect().bottom > src.top + 0.5) out.push('a figure runs into the source line')
+            return out
+          }, SPACING)
+          assert.deepEqual(problems, [], `${lang} ${variant} at ${width}px`)
+        }
+      }
+      await p.close()
+    })
+
     it('opens the evidence with the keyboard: Tab to it, Enter', async () => {
       const p = await engine.newPage()
       await p.goto(`${host.origin}/one`)
@@ -675,6 +809,85 @@ for (const name of enginesToRun()) {
       const m = models['compact-en']
       assert.ok(pop.height > 0, 'the evidence is visible')
       assert.ok(pop.text.includes(m.figures[0].evidence), 'the evidence quotes the source')
+      await p.close()
+    })
+  })
+}
+
+// The reader's default text size, where the driver can set it (engines.mjs FONT_SIZE_ENGINES): the
+// same pages at the default 16 px and at 24 px (Chromium's "very large"), in one engine of each.
+for (const name of enginesToRun().filter((n) => FONT_SIZE_ENGINES.includes(n))) {
+  describe(`${name} at a 24 px default text size`, () => {
+    let normal, large
+    before(async () => {
+      ;[normal, large] = [await startEngine(name), await startEngine(name, { fontSize: 24 })]
+    })
+    after(async () => {
+      await normal?.close()
+      await large?.close()
+    })
+
+    const round2 = (xs) => xs.map((x) => Math.round(x * 100) / 100)
+    /** The card's text sizes in each embed, and the page's medium, in a page of `engine`. */
+    const sizes = async (engine) => {
+      const p = await engine.newPage({ width: 640, height: 900 })
+      const px = () => {
+        const of = (a) => a && [a, a.querySelector('dt'), a.querySelector('.xc-v'), a.querySelector('.xc-date')].map((e) => parseFloat(getComputedStyle(e).fontSize))
+        const probe = document.body.appendChild(document.createElement('p'))
+        probe.style.fontSize = 'medium'
+        const cards = [...document.querySelectorAll('xiaomi-ev-card')].map((el) => of(el.shadowRoot?.querySelector('article')))
+        return { medium: parseFloat(getComputedStyle(probe).fontSize), cards, page: of(document.querySelector('main > article')) }
+      }
+      await p.goto(`${host.origin}/big`)
+      await p.waitFor(renderedCount)
+      await p.waitFor((n) => [...document.querySelectorAll('xiaomi-ev-card')].filter((el) => el.shadowRoot?.querySelector('article .xc-v')).length == n, [langs.length * 3 + 1])
+      const script = await p.evaluate(px)
+      await p.goto(`${worker.origin}/card?lang=en&variant=compact`)
+      const frame = await p.evaluate(px)
+      await p.close()
+      return { medium: script.medium, script: script.cards[0], server: script.cards.at(-1), frame: frame.page }
+    }
+
+    it('sets the text 1.5 times larger in the script embed, the server-side card and /card, on a page whose html is 62.5%', async () => {
+      const [at16, at24] = [await sizes(normal), await sizes(large)]
+      assert.deepEqual([at16.medium, at24.medium], [16, 24], 'the engine took the setting')
+      for (const embed of ['script', 'server', 'frame']) {
+        // (to 0.01 px: the em values are rounded up in their fifth digit)
+        const round = (xs) => xs.map((x) => Math.round(x * 100) / 100)
+        assert.deepEqual(round(at24[embed]), round(at16[embed].map((s) => s * 1.5)), `${embed}: ${at16[embed]} at 16 px, ${at24[embed]} at 24 px`)
+      }
+      assert.deepEqual(round2(at16.script), round2(at16.frame), 'the 62.5% host does not shrink the script embed')
+    })
+
+    it('shows every figure, label and value whole at every width from 240 to 640 px, the clamped headline whole in the tree', async () => {
+      const p = await large.newPage({ width: 640, height: 900 })
+      for (const width of [240, 360, 480, 640]) {
+        await p.setViewport(width, 900)
+        await p.goto(`${host.origin}/big`)
+        await p.waitFor((n) => [...document.querySelectorAll('xiaomi-ev-card')].filter((el) => el.shadowRoot?.querySelector('article .xc-v')).length == n, [langs.length * 3 + 1])
+        const problems = await p.evaluate(() =>
+          [...document.querySelectorAll('xiaomi-ev-card')].flatMap((el, i) => {
+            const a = el.shadowRoot.querySelector('article')
+            const box = a.getBoundingClientRect()
+            const out = []
+            if (a.scrollWidth > a.clientWidth + 1 || a.scrollHeight > a.clientHeight + 1) out.push(`card ${i} overflows`)
+            for (const e of a.querySelectorAll('dt, dd, .xc-v, .xc-eq, .xc-src, .xc-date')) {
+              const r = e.getBoundingClientRect()
+              if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).display != 'inline') out.push(`card ${i} ${e.className || e.localName} is cut`)
+              if (r.left < box.left || r.right > box.right + 0.5 || r.bottom > box.bottom + 0.5) out.push(`card ${i} ${e.className || e.localName} leaves the card`)
+            }
+            // Nothing lies over the source line (compact and stat put it at the bottom).
+            const src = a.querySelector('.xc-src').getBoundingClientRect()
+            for (const f of a.querySelectorAll('.xc-fig')) if (f.getBoundingClientRect().bottom > src.top + 0.5) out.push(`card ${i}: a figure runs into the source line`)
+            const h = a.querySelector('.xc-h')
+            if (h.closest('[aria-hidden]') || h.hasAttribute('aria-label')) out.push(`card ${i}: the headline is not its own text`)
+            return out
+          }),
+        )
+        assert.deepEqual(problems, [], `${width}px`)
+        const headlines = await p.evaluate(() => [...document.querySelectorAll('xiaomi-ev-card')].slice(0, -1).map((el) => el.shadowRoot.querySelector('.xc-h').textContent))
+        assert.deepEqual(headlines, langs.flatMap((lang) => Array(3).fill(models[`compact-${lang}`].headline)))
+      }
       await p.close()
     })
   })

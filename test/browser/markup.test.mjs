@@ -21,6 +21,7 @@ after(async () => {
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 
+const CONTAINER_QUERIES = /^CSS: (“container-type”: Property “container-type” doesn't exist|Unrecognized at-rule “@container”)\.?$/
 const ENTITIES = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' }
 const unescape = (s) => s.replace(/&(lt|gt|quot|#39|amp);/g, (e) => ENTITIES[e])
 const hostPage = (lang, snippet) =>
@@ -70,6 +71,9 @@ test('the Nu HTML Checker finds no error in our pages or in a page carrying each
   )
   const errors = report.messages
     .filter((m) => m.type === 'error' || m.subType === 'fatal')
+    // The checker's CSS grammar predates CSS Containment 3 (container queries, in every engine we
+    // test since 2023): its word on exactly those is not an error in our pages.
+    .filter((m) => !CONTAINER_QUERIES.test(m.message))
     .map((m) => `${files.get(m.url) ?? m.url}:${m.lastLine}: ${m.message}`)
   assert.deepEqual(errors, [], `${files.size} documents checked`)
 })

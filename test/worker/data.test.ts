@@ -179,8 +179,8 @@ describe('every claim no stronger than its evidence, in every language', () => {
 
   it('refuses a qualifier its span does not state, and a figure that drops the one it does', () => {
     for (const lang of LANGS) {
-      // Each in its own script: Hong Kong's and Taiwan's words for about are Traditional (data/locale.json).
-      const about = lang == 'en' ? 'Cash reserve of about' : lang == 'zh-CN' ? '约现金储备' : '約現金儲備'
+      // "About", as each language writes it, in its own script.
+      const about = { en: 'Cash reserve of about', 'zh-CN': '约现金储备' }[lang as string] ?? '約現金儲備'
       expect(errorsWith((d) => (fact(d, 'cash-reserve').label[lang] = about)), lang).toContain(
         `fact cash-reserve: ${lang} text says "approximately", which its evidence does not`,
       )

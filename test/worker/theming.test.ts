@@ -53,7 +53,7 @@ describe('GET /v1/card.html', () => {
 
   it('puts the style on the element, where the page may still override it', async () => {
     const { html } = await fragment(`lang=en&theme=light&accent=%230A5C36&radius=4&font=${encodeURIComponent('Iowan Old Style, Georgia,serif')}`)
-    expect(html).toMatch(/^<xiaomi-ev-card [^>]* style="--xc-accent:#0a5c36;--xc-radius:4px;--xc-font:&quot;Iowan Old Style&quot;,&quot;Georgia&quot;,serif;display:block;min-height:300px">/)
+    expect(html).toMatch(/^<xiaomi-ev-card [^>]* style="--xc-accent:#0a5c36;--xc-radius:4px;--xc-font:&quot;Iowan Old Style&quot;,&quot;Georgia&quot;,serif;display:block;font-size:medium;min-height:18.75em">/)
   })
 
   it('refuses what /v1/card refuses, and an unknown parameter, as a problem', async () => {
