@@ -74,9 +74,9 @@ function Platforms({ t }: { t: UiStrings['where'] }) {
   )
 }
 
-function Home({ s }: { s: HomeState }) {
-  const { paste: code, preview, png } = snippets(s)
-  const t = ui[s.hl].home
+function Home({ state }: { state: HomeState }) {
+  const { paste: code, preview, png } = snippets(state)
+  const t = ui[state.hl].home
   // Each choice by its name, then the value the snippet writes (code). Languages are named in themselves.
   const radios = (name: string, values: readonly string[], current: string, names: Record<string, string>, own?: boolean) =>
     values.map((v) => (
@@ -97,26 +97,26 @@ function Home({ s }: { s: HomeState }) {
     </div>
   )
   return (
-    <Document lang={s.hl} title={t.title} css={styles.home.css} scripts={[manifest.demo.pinned, manifest.embed.pinned, manifest.resize.pinned]}
+    <Document lang={state.hl} title={t.title} css={styles.home.css} scripts={[manifest.demo.pinned, manifest.embed.pinned, manifest.resize.pinned]}
       head={
         <>
           <meta property="og:type" content="website" />
           <meta property="og:title" content="xiaomi-ev-card" />
-          <meta property="og:url" content={`${s.origin}/`} />
-          <ShareMeta card={cardOf(s.hl, DEFAULT_VARIANT)} theme="light" origin={s.origin} />
-          <link rel="alternate" hreflang="x-default" href={`${s.origin}/`} />
+          <meta property="og:url" content={`${state.origin}/`} />
+          <ShareMeta card={cardOf(state.hl, DEFAULT_VARIANT)} theme="light" origin={state.origin} />
+          <link rel="alternate" hreflang="x-default" href={`${state.origin}/`} />
           {LANGS.map((l) => (
-            <link rel="alternate" hreflang={l} href={`${s.origin}/?hl=${l}`} key={l} />
+            <link rel="alternate" hreflang={l} href={`${state.origin}/?hl=${l}`} key={l} />
           ))}
         </>
       }
     >
       <header>
         {/* Links, so the choice works without script; each language named in itself. */}
-        <nav aria-label={ui[s.hl].pageLanguage} class="hl">
+        <nav aria-label={ui[state.hl].pageLanguage} class="hl">
           {LANGS.map((l) => (
-            <a key={l} href={`/?hl=${l}`} lang={l} hreflang={l} aria-current={l == s.hl ? 'page' : undefined}>
-              {s.languages[l]}
+            <a key={l} href={`/?hl=${l}`} lang={l} hreflang={l} aria-current={l == state.hl ? 'page' : undefined}>
+              {state.languages[l]}
             </a>
           ))}
         </nav>
@@ -127,50 +127,50 @@ function Home({ s }: { s: HomeState }) {
         <section aria-labelledby="build" id="build-s">
           <h2 id="build">{t.build}</h2>
           <form method="get" action="/" id="options">
-            <input type="hidden" name="hl" value={s.hl} />
+            <input type="hidden" name="hl" value={state.hl} />
             <fieldset>
               <legend>{t.variant}</legend>
-              {radios('variant', VARIANTS, s.variant, t.variants)}
+              {radios('variant', VARIANTS, state.variant, t.variants)}
             </fieldset>
             <fieldset>
               <legend>{t.theme}</legend>
-              {radios('theme', THEMES, s.theme, t.themes)}
+              {radios('theme', THEMES, state.theme, t.themes)}
             </fieldset>
             <fieldset>
               <legend>{t.cardLanguage}</legend>
-              {radios('lang', LANGS, s.lang, s.languages, true)}
+              {radios('lang', LANGS, state.lang, state.languages, true)}
             </fieldset>
             <fieldset id="look">
               <legend>{t.look}</legend>
               <label>
-                {t.accent} <input type="color" name="accent" value={s.style?.accent ?? s.schemes.light.acc} />
+                {t.accent} <input type="color" name="accent" value={state.style?.accent ?? state.schemes.light.acc} />
               </label>
               <label>
-                <input type="checkbox" name="custom" value="accent" checked={!!s.style?.accent} /> {t.useAccent}
+                <input type="checkbox" name="custom" value="accent" checked={!!state.style?.accent} /> {t.useAccent}
               </label>{' '}
               <label>
-                {t.radius} <input type="number" name="radius" min="0" max="32" step="1" placeholder="12" value={s.style?.radius ?? ''} />
+                {t.radius} <input type="number" name="radius" min="0" max="32" step="1" placeholder="12" value={state.style?.radius ?? ''} />
               </label>{' '}
               <label>
                 {t.font}{' '}
                 <select name="font">
                   <option value="">{t.systemFont}</option>
                   {FONT_CHOICES.map((f) => (
-                    <option value={f} selected={f === s.style?.font} key={f} {...NO_TRANSLATE}>
+                    <option value={f} selected={f === state.style?.font} key={f} {...NO_TRANSLATE}>
                       {f}
                     </option>
                   ))}
                 </select>
               </label>
               <p id="contrast" role="status" aria-live="polite">
-                {contrastProblems(s.style ?? {}, s.theme, s.schemes).map((p) => contrastWarning(p, s.contrast)).join(' ')}
+                {contrastProblems(state.style ?? {}, state.theme, state.schemes).map((p) => contrastWarning(p, state.contrast)).join(' ')}
               </p>
             </fieldset>
             <p>
               <label for="fact">{t.fact}</label>{' '}
               <select id="fact" name="fact">
-                {s.facts.map((f) => (
-                  <option value={f.id} selected={f.id === s.fact} key={f.id}>
+                {state.facts.map((f) => (
+                  <option value={f.id} selected={f.id === state.fact} key={f.id}>
                     {f.label}
                   </option>
                 ))}
@@ -209,7 +209,7 @@ function Home({ s }: { s: HomeState }) {
             </a>
           </p>
         </section>
-        <Platforms t={ui[s.hl].where} />
+        <Platforms t={ui[state.hl].where} />
       </main>
       <footer>
         {t.api}{' '}
@@ -221,9 +221,9 @@ function Home({ s }: { s: HomeState }) {
           <code>/v1/card</code>
         </a>{' '}
         · <a href="/openapi.json">{t.openapi}</a> ·{' '}
-        <a href={`/source?hl=${s.hl}`}>{t.sourceDocument}</a>
+        <a href={`/source?hl=${state.hl}`}>{t.sourceDocument}</a>
       </footer>
-      <script type="application/json" id="demo-config" dangerouslySetInnerHTML={{ __html: jsonForScript(s) }} />
+      <script type="application/json" id="demo-config" dangerouslySetInnerHTML={{ __html: jsonForScript(state) }} />
     </Document>
   )
 }
@@ -256,7 +256,7 @@ export const home = new Hono().get('/', security, (c) => {
   return respondHtml(
     c,
     `home|${url.origin}|${state.hl}|${state.lang}|${state.theme}|${state.variant}|${state.fact}|${JSON.stringify(style)}`,
-    () => renderDocument(<Home s={state} />),
+    () => renderDocument(<Home state={state} />),
     languageHeaders(page),
   )
 })
