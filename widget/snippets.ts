@@ -1,4 +1,4 @@
-import { cardDataPath, type Lang, type Theme } from './card-model'
+import { cardDataPath, picksFact, type Lang, type Theme } from './card-model'
 import { STYLE_PARAMS, styleDeclarations, type CardStyle } from './card-style'
 import { FIXED, factOf, fixedHeight, type Variant } from './variants'
 
@@ -52,10 +52,15 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 export const escape = (s: string) => s.replace(/[&<>"]/g, (ch) => ENTITIES[ch])
 
 /** /card?… for a card; theme only when not the default, so without it (and a style) this is the canonical URL. */
-export function cardUrl(o: Pick<SnippetOptions, 'origin' | 'lang' | 'variant' | 'fact' | 'style'> & { theme?: Theme }) {
+/** The card's own parameters: lang, variant, and fact where the variant picks one. */
+function cardParams(o: Pick<SnippetOptions, 'lang' | 'variant' | 'fact'>) {
   const q = new URLSearchParams({ lang: o.lang, variant: o.variant })
-  const fact = o.fact && factOf(o.variant, o.fact)
-  if (fact) q.set('fact', fact)
+  if (o.fact && picksFact(o.variant)) q.set('fact', o.fact)
+  return q
+}
+
+export function cardUrl(o: Pick<SnippetOptions, 'origin' | 'lang' | 'variant' | 'fact' | 'style'> & { theme?: Theme }) {
+  const q = cardParams(o)
   if (o.theme && o.theme != 'auto') q.set('theme', o.theme)
   for (const name of STYLE_PARAMS) if (o.style?.[name]) q.set(name, o.style[name])
   return `${o.origin}/card?${q}`
@@ -68,10 +73,7 @@ export const imageUrl = (o: Parameters<typeof cardUrl>[0], shape: 'card' | 'shar
 /** Starts the card's data on its way with the page, not after the script: the widget's fetch
  *  then takes the preloaded response (the same URL, see cardDataPath). */
 export function dataPreload(o: Pick<SnippetOptions, 'origin' | 'lang' | 'variant' | 'fact'>) {
-  const q = new URLSearchParams({ lang: o.lang, variant: o.variant })
-  const fact = o.fact && factOf(o.variant, o.fact)
-  if (fact) q.set('fact', fact)
-  return `<link rel="preload" as="fetch" crossorigin href="${escape(o.origin + cardDataPath(q))}">`
+  return `<link rel="preload" as="fetch" crossorigin href="${escape(o.origin + cardDataPath(cardParams(o)))}">`
 }
 
 /** What the publisher pastes, and the part of it a preview shows (no scripts). A card of one
@@ -81,9 +83,8 @@ export function snippets(o: SnippetOptions) {
   const url = cardUrl(o)
   const href = escape(url)
   const preload = dataPreload(o)
-  const fact = o.fact && factOf(o.variant, o.fact)
   const attrs = [`lang="${o.lang}"`, `theme="${o.theme}"`, `variant="${o.variant}"`]
-  if (fact) attrs.push(`fact="${escape(fact)}"`)
+  if (o.fact && picksFact(o.variant)) attrs.push(`fact="${escape(o.fact)}"`)
   const look = styleDeclarations(o.style ?? {})
   const reserve = fixedHeight(o.variant) && reserveStyle(o.variant)
   if (reserve || look) attrs.push(`style="${escape([look, reserve].filter(Boolean).join(';'))}"`)

@@ -3,13 +3,13 @@
 // publisher's page ask it, and nothing else names a variant but the stylesheet that draws them.
 import card from '../data/card.json'
 import type { VariantRule } from '../src/data/schema'
-import { DEFAULT_VARIANT, VARIANTS, type Variant } from './card-model'
+import { DEFAULT_VARIANT, VARIANTS, picksFact, type Variant } from './card-model'
 
 export { DEFAULT_VARIANT, VARIANTS, type Variant }
 export const VARIANT_TABLE = card.variants as Record<Variant, VariantRule>
 
 /** The figure a card is keyed by: a stat-like card's (its default when none is asked), else none. */
-export const factOf = (variant: Variant, fact?: string) => (VARIANT_TABLE[variant].fact ? (fact ?? VARIANT_TABLE[variant].figures[0]) : undefined)
+export const factOf = (variant: Variant, fact?: string) => (picksFact(variant) ? (fact ?? VARIANT_TABLE[variant].figures[0]) : undefined)
 
 /** A variant's one height in CSS px, or undefined when it grows with its text (measured, dist/cards.json). */
 export const fixedHeight = (variant: Variant) => VARIANT_TABLE[variant].height

@@ -42,6 +42,9 @@ export function cardOf(lang: Lang, variant: Variant, fact?: string): CatalogueCa
   return card
 }
 
+/** Every card, by its catalogue key (cardKey). */
+export const everyCard = () => Object.entries(cards)
+
 /** The card a validated query names, its language resolved once: the explicit `lang` (the schema
  *  matched it), else Accept-Language, in which case the answer varies by it. */
 export function resolveCard(c: Context, q: { lang?: Lang; variant: Variant; fact?: string }) {

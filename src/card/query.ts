@@ -1,16 +1,16 @@
 import * as v from 'valibot'
-import { DEFAULT_LANG, THEMES, type Lang } from '../../widget/card-model'
+import { DEFAULT_LANG, THEMES, picksFact, type Lang } from '../../widget/card-model'
 import { STYLE_PARAMS, malformed, type CardStyle } from '../../widget/card-style'
 import { DEFAULT_VARIANT, VARIANTS, VARIANT_TABLE, factOf } from '../../widget/variants'
 import { figureIds } from '../data'
-import { crossCheck, langParam, strictQuery } from '../lib/params'
+import { crossCheck, langParam, servedLang, strictQuery } from '../lib/params'
 import { styleContrast, styleParams } from './style'
 
 // The card's parameters, for every route that names a card: /v1/card and /v1/card.html (strict,
 // like the rest of the API), /card, /card.png and /share.png (unknown parameters ignored: CMSs and
 // resizers append their own to iframe URLs), the card URL inside /oembed's url, and / (the builder).
 
-const PICKS_FACT = VARIANTS.filter((name) => VARIANT_TABLE[name].fact)
+const PICKS_FACT = VARIANTS.filter(picksFact)
 export const VARIANT_HELP = `variant must be one of ${VARIANTS.join(', ')}`
 export const FACT_HELP = `fact must be the id of a figure: ${figureIds.join(', ')}`
 export const FACT_NEEDS_VARIANT = `fact is only allowed with variant=${PICKS_FACT.join(' or variant=')}`
@@ -30,7 +30,7 @@ export const themeParam = v.optional(v.picklist(THEMES, `theme must be one of ${
 
 /** fact belongs to a variant that picks a figure. */
 const factNeedsVariant = <T extends { variant: (typeof VARIANTS)[number]; fact?: string }>() =>
-  crossCheck<T>('fact', (q) => q.fact === undefined || factOf(q.variant) !== undefined, FACT_NEEDS_VARIANT)
+  crossCheck<T>('fact', (q) => q.fact === undefined || picksFact(q.variant), FACT_NEEDS_VARIANT)
 
 const card = { lang: langParam, variant: variantParam, fact: factParam }
 const cardAndStyle = { ...card, theme: themeParam, ...styleParams }
@@ -73,7 +73,7 @@ export function parseCardPageQuery(params: URLSearchParams) {
 /** The builder's rules (/ works without script): a parameter that is missing or wrong is its
  *  default (the card's language: the page's), a style value only when well-formed, the accent
  *  only when ticked (a colour input always has one). */
-export function builderQuery(params: URLSearchParams, pageLang: Lang = 'en') {
+export function builderQuery(params: URLSearchParams, pageLang: Lang = DEFAULT_LANG) {
   const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T) => allowed.find((v) => v === params.get(name)) ?? fallback
   const style: CardStyle = {}
   for (const name of STYLE_PARAMS) {
@@ -81,10 +81,9 @@ export function builderQuery(params: URLSearchParams, pageLang: Lang = 'en') {
     if (value && !malformed(name, value) && (name != 'accent' || params.getAll('custom').includes('accent'))) style[name] = value
   }
   const variant = pick('variant', VARIANTS, DEFAULT_VARIANT)
-  // The one language matcher, through the API's own parameter.
-  const lang = v.safeParse(langParam, params.get('lang') ?? undefined)
   return {
-    lang: (lang.success && lang.output) || pageLang,
+    // The one language matcher, through the API's own parameter.
+    lang: servedLang(params.get('lang') ?? undefined) ?? pageLang,
     theme: pick('theme', THEMES, 'auto'),
     variant,
     // The builder keeps a figure for the variants that pick one, whichever variant is chosen now.

@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
 import manifest from '../../dist/manifest.json'
 import { LANGS, THEMES, type Lang } from '../../widget/card-model'
-import { cardKey, snippets, type SnippetCard, type SnippetOptions } from '../../widget/snippets'
-import { DEFAULT_VARIANT, VARIANTS, VARIANT_TABLE } from '../../widget/variants'
-import { cardOf, fullWidthHeight } from '../card/catalogue'
+import { snippets, type SnippetCard, type SnippetOptions } from '../../widget/snippets'
+import { DEFAULT_VARIANT, VARIANTS } from '../../widget/variants'
+import { cardOf, everyCard, fullWidthHeight } from '../card/catalogue'
 import { factsById, figureIds, locales, ui, type UiStrings } from '../data'
 import { ShareMeta } from '../pages/share-meta'
 import { builderQuery } from '../card/query'
@@ -35,12 +35,9 @@ interface HomeState extends SnippetOptions {
 let cards: HomeState['cards'] | undefined
 const snippetCards = (): HomeState['cards'] =>
   Object.fromEntries(
-    LANGS.flatMap((lang) =>
-      VARIANTS.flatMap((variant) => (VARIANT_TABLE[variant].fact ? figureIds : [undefined]).map((fact) => [lang, variant, fact] as const)),
-    ).map(([lang, variant, fact]): [string, SnippetCard] => {
-      const card = cardOf(lang, variant, fact)
+    everyCard().map(([key, card]): [string, SnippetCard] => {
       const { width, height } = card.images.light.card
-      return [cardKey(lang, variant, fact), { alt: card.alt.card, facts: card.facts, image: { width, height }, frameHeight: fullWidthHeight(card) }]
+      return [key, { alt: card.alt.card, facts: card.facts, image: { width, height }, frameHeight: fullWidthHeight(card) }]
     }),
   )
 
