@@ -8,11 +8,15 @@ import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, startHost, startWorker } from '../test/browser/harness.mjs'
 import { article, lighthouseBench, lighthouseTable, publishedSnippets } from './lighthouse.mjs'
 import { measureEdge } from './coldstart.mjs'
+import { apiBench, apiTable } from './api.mjs'
 import { targetsTable, timingTable } from './targets.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 // BENCH_ONLY=timing: bytes and time to card only, printed, nothing written (a quick look while working).
 const TIMING_ONLY = process.env.BENCH_ONLY == 'timing'
+// BENCH_ONLY=api: the API's cost per request beside its replay only, printed, nothing written.
+const API_ONLY = process.env.BENCH_ONLY == 'api'
+const API_ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 3)
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const round = (x, d = 0) => Math.round(x * 10 ** d) / 10 ** d
@@ -31,7 +35,11 @@ if (!BENCH_BLOCK.test(doc)) throw new Error('docs/performance.md has no <!-- ben
 
 execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' })
 const app = await startWorker()
-const baseline = await startWorker({ config: 'bench/baseline/wrangler.toml', ready: '/' })
+if (API_ONLY) {
+  console.log(apiTable(await apiBench({ origin: app.origin, seconds: LOAD_SECONDS, rounds: API_ROUNDS })))
+  app.stop()
+  process.exit(0)
+}
 // wrangler dev 4.84's proxy loses a GET whose pooled connection to the worker closes as it is
 // sent (their idle timeout is 5 s, about the gap the loads that never reach the worker leave): it
 // takes the error for a reload and holds the request until another one reaches the proxy, or for
@@ -116,7 +124,6 @@ const stopAll = async () => {
   await host.stop()
   await oneWord.stop()
   app.stop()
-  baseline.stop()
 }
 const results = { date: new Date().toISOString(), runs: RUNS, emulation: { cpuSlowdown: CPU_SLOWDOWN, network: 'slow 4G (150 ms RTT, 1.6 Mbps down)' } }
 
@@ -215,19 +222,9 @@ try {
   }
   results.lighthouse = await lighthouseBench(app.origin)
 
-  // API throughput, in turn with a bare Hono worker in the same runtime.
-  const load = (url, extra = {}) =>
-    autocannon({ url, connections: 10, duration: LOAD_SECONDS, ...extra })
-  const summarize = (r) => ({ rps: round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx })
-  results.api = {}
-  // One unmeasured second each, so no figure includes a cold path's first requests.
-  for (const url of [`${baseline.origin}/`, `${app.origin}/v1/card?lang=en`, `${app.origin}/v1/facts?lang=zh-CN`]) await load(url, { duration: 1 })
-  const base1 = summarize(await load(`${baseline.origin}/`))
-  results.api['/v1/card'] = summarize(await load(`${app.origin}/v1/card?lang=en`))
-  results.api['/v1/facts'] = summarize(await load(`${app.origin}/v1/facts?lang=zh-CN`))
-  const base2 = summarize(await load(`${baseline.origin}/`))
-  results.api.baseline = { ...base1, rps: round((base1.rps + base2.rps) / 2), p50: Math.max(base1.p50, base2.p50), p99: Math.max(base1.p99, base2.p99) }
-  for (const route of ['/v1/card', '/v1/facts']) results.api[route].ratio = round(results.api[route].rps / results.api.baseline.rps, 2)
+  // API cost per request, each route in turn with a constant worker replaying its answer.
+  results.api = await apiBench({ origin: app.origin, seconds: LOAD_SECONDS, rounds: API_ROUNDS })
+  const load = (url, extra = {}) => autocannon({ url, connections: 10, duration: LOAD_SECONDS, ...extra })
 
   // A hostile mix, valid and invalid: no transport error and no 5xx may come back.
   const mix = [
@@ -264,11 +261,7 @@ const table = `| Figure | Script embed | Iframe embed | Inline reference |
 | Layout shift (CLS) | ${t.script.cls} | ${t.iframe.cls} | ${t.reference.cls} |
 | Long tasks > 50 ms | ${t.script.longTasks} | ${t.iframe.longTasks} | ${t.reference.longTasks} |
 
-| API (autocannon, 10 connections, ${LOAD_SECONDS} s, wrangler dev) | req/s | vs bare Hono | p50 | p99 |
-| --- | --- | --- | --- | --- |
-| GET /v1/card | ${a['/v1/card'].rps} | ×${a['/v1/card'].ratio} | ${a['/v1/card'].p50} ms | ${a['/v1/card'].p99} ms |
-| GET /v1/facts | ${a['/v1/facts'].rps} | ×${a['/v1/facts'].ratio} | ${a['/v1/facts'].p50} ms | ${a['/v1/facts'].p99} ms |
-| bare Hono constant | ${a.baseline.rps} | ×1 | ${a.baseline.p50} ms | ${a.baseline.p99} ms |
+${apiTable(a)}
 
 Script path (embed.js + data, gzip) by card: ${Object.entries(b.scriptPathByCard).map(([k, v]) => `${k} ${v} B`).join(', ')}.
 Hostile mix (${results.load.mix.length} paths, ${LOAD_SECONDS} s): ${results.load.requests} requests, ${results.load.errors} transport errors, ${results.load.timeouts} timeouts, ${results.load.serverErrors} 5xx, p99 ${results.load.p99} ms; statuses ${JSON.stringify(results.load.statuses)}.
