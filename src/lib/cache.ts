@@ -9,7 +9,7 @@ import { cacheHeaders } from './cache-policy'
 // route and its validated parameters, never the raw URL: junk parameters add no entry), and
 // bounded in bytes, the least recently used out first. 304s are hono/etag's (cache-policy.ts).
 
-interface Answer {
+export interface Answer {
   body: string
   etag: string
 }
@@ -42,10 +42,20 @@ export function cachedAnswer(key: string, build: () => string): Answer {
   return entry
 }
 
+// Which kept answer a response's body stream holds. A stream is its response's for good: Hono
+// passes it on when it copies a response to add headers, and anyone who reads it leaves it locked.
+// So a signer can take the bytes sent as the answer's and digest each answer once (signature.ts).
+const sent = new WeakMap<ReadableStream, Answer>()
+
+/** The kept answer `res` sends, when respond() made its body. */
+export const keptAnswer = (res: Response): Answer | undefined => (res.body ? sent.get(res.body) : undefined)
+
 /** A 200 of a kept answer, with its strong ETag and the data's cache headers. */
 export function respond(c: Context, key: string, build: () => string, contentType: string, headers: Record<string, string> = {}) {
-  const { body, etag } = cachedAnswer(key, build)
-  return c.body(body, 200, { 'Content-Type': contentType, ETag: etag, ...cacheHeaders, ...headers })
+  const entry = cachedAnswer(key, build)
+  const res = c.body(entry.body, 200, { 'Content-Type': contentType, ETag: entry.etag, ...cacheHeaders, ...headers })
+  if (res.body) sent.set(res.body, entry)
+  return res
 }
 
 export function cachedJson<T>(c: Context, key: string, build: () => T, headers: Record<string, string> = {}) {

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
+import { keptAnswer, type Answer } from './cache'
 
 // HTTP Message Signatures (RFC 9421) on the API's answers, with Content-Digest (RFC 9530): a reader
 // who gets an answer through a cache, an aggregator or an archive checks it against a key we publish
@@ -84,12 +85,52 @@ function componentValue(id: (typeof COVERED)[number], url: URL, res: Response): 
   }
 }
 
+// Each kept answer's Content-Digest (src/lib/cache.ts), digested once per isolate.
+const digests = new WeakMap<Answer, Promise<string>>()
+const contentDigest = async (body: BufferSource) => `sha-256=:${base64(await crypto.subtle.digest('SHA-256', body))}:`
+
+/** How long a signature made in this isolate signs the same answer again: five minutes, a browser's
+ *  max-age. Its `created` still says when the answer was signed, a few minutes at most before it is
+ *  sent; the edge serves an answer for a day fresh and a week stale with the `created` it was
+ *  stored with, so readers accept signatures days old (docs/provenance.md), and a deploy (a new key
+ *  or data) starts a new isolate. */
+export const SIGNATURE_REUSE_SECONDS = 300
+/** Signatures kept, by the exact signature base they sign but for its parameters. Bounded in bytes
+ *  (UTF-16), the least recently used out first: a query is the caller's to vary. */
+const MAX_SIGNATURE_BYTES = 1 << 20
+const signed = new Map<string, { created: number; signature: string }>()
+let signedBytes = 0
+
+async function sign(key: SigningKey, components: string, ids: string, now: number) {
+  const memoKey = `${key.published.kid}\n${components}`
+  let made = signed.get(memoKey)
+  signed.delete(memoKey)
+  if (made) signedBytes -= 2 * memoKey.length
+  if (!made || now - made.created >= SIGNATURE_REUSE_SECONDS) {
+    const params = `${ids};created=${now};keyid="${key.published.kid}";alg="ed25519"`
+    // §2.5: one line per component, then the parameters themselves.
+    const base = `${components}\n"@signature-params": ${params}`
+    made = { created: now, signature: base64(await crypto.subtle.sign(ED25519, key.privateKey, new TextEncoder().encode(base))) }
+  }
+  // A Map iterates in insertion order: re-inserting keeps the oldest first.
+  signed.set(memoKey, made)
+  signedBytes += 2 * memoKey.length
+  for (const [k] of signed) {
+    if (signedBytes <= MAX_SIGNATURE_BYTES) break
+    signed.delete(k)
+    signedBytes -= 2 * k.length
+  }
+  return { params: `${ids};created=${made.created};keyid="${key.published.kid}";alg="ed25519"`, signature: made.signature }
+}
+
 /**
  * Signs every GET answer with a body on the routes it is applied to: Content-Digest (kept when the
  * route sent one), then Signature-Input and Signature over COVERED, with created, keyid and alg.
  * A HEAD sends no body to digest. A 304 carries no signature either: a cache that revalidates
  * replaces its stored headers with the 304's (RFC 9111 §4.3.4), so a signature there would take the
  * place of the stored 200's, which covers the body the cache still holds and still verifies.
+ * A kept answer (src/lib/cache.ts) is digested once, and its signature made again only when the
+ * last one is SIGNATURE_REUSE_SECONDS old: the body is neither read nor copied.
  */
 export function signatures(options: SignatureOptions): MiddlewareHandler {
   const { label } = options
@@ -97,20 +138,32 @@ export function signatures(options: SignatureOptions): MiddlewareHandler {
     await next()
     if (c.req.method !== 'GET' || !c.res.body || c.res.status === 304) return
     const key = await keyOf(c, options)
-    const body = await c.res.arrayBuffer()
-    c.res = new Response(body, c.res)
+    if (!c.res.headers.has('Content-Digest')) {
+      const kept = keptAnswer(c.res)
+      let digest: Promise<string> | undefined
+      if (kept) {
+        digest = digests.get(kept)
+        if (!digest) digests.set(kept, (digest = contentDigest(new TextEncoder().encode(kept.body))))
+      } else {
+        const body = await c.res.arrayBuffer()
+        c.res = new Response(body, c.res)
+        digest = contentDigest(body)
+      }
+      c.res.headers.set('Content-Digest', await digest)
+    }
     const res = c.res
-    if (!res.headers.has('Content-Digest')) res.headers.set('Content-Digest', `sha-256=:${base64(await crypto.subtle.digest('SHA-256', body))}:`)
     const url = new URL(c.req.url)
     const lines = COVERED.flatMap((id) => {
       const value = componentValue(id, url, res)
       return value === undefined ? [] : [{ id, value }]
     })
-    const params = `(${lines.map((l) => l.id).join(' ')});created=${Math.floor(Date.now() / 1000)};keyid="${key.published.kid}";alg="ed25519"`
-    // §2.5: one line per component, then the parameters themselves.
-    const base = [...lines.map((l) => `${l.id}: ${l.value}`), `"@signature-params": ${params}`].join('\n')
-    const signature = await crypto.subtle.sign(ED25519, key.privateKey, new TextEncoder().encode(base))
+    const { params, signature } = await sign(
+      key,
+      lines.map((l) => `${l.id}: ${l.value}`).join('\n'),
+      `(${lines.map((l) => l.id).join(' ')})`,
+      Math.floor(Date.now() / 1000),
+    )
     res.headers.set('Signature-Input', `${label}=${params}`)
-    res.headers.set('Signature', `${label}=:${base64(signature)}:`)
+    res.headers.set('Signature', `${label}=:${signature}:`)
   }
 }
