@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cachedAnswer } from '../../src/lib/cache'
+import { Hono } from 'hono'
+import { cachedAnswer, keptAnswer, respond } from '../../src/lib/cache'
 
 // The isolate's one store of answers (src/lib/cache.ts): each built once, and never more
 // bytes kept than its bound, whatever keys callers make us build.
@@ -27,5 +28,22 @@ describe('the answer cache', () => {
     expect(builds).toBe(21)
     cachedAnswer('cache-test|0', build) // long since dropped: built again
     expect(builds).toBe(22)
+  })
+
+  it("knows a response as a kept answer's while it sends that answer's body, through Hono's copies", async () => {
+    let made: Response | undefined
+    let sent: Response | undefined
+    const app = new Hono()
+      .use(async (c, next) => {
+        c.res.headers.set('X-Before', '1') // a response before the route's: Hono copies the route's into it
+        await next()
+        sent = c.res
+      })
+      .get('/kept', (c) => (made = respond(c, 'cache-test|kept-answer', () => 'kept body', 'text/plain')))
+    const res = await app.request('/kept')
+    expect(sent).not.toBe(made)
+    expect(keptAnswer(sent!)).toBe(cachedAnswer('cache-test|kept-answer', () => 'built again'))
+    expect(keptAnswer(new Response('kept body'))).toBeUndefined()
+    expect(await res.text()).toBe('kept body')
   })
 })

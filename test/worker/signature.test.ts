@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import ui from '../../data/ui.json'
 import signingKeys from '../../data/signing-keys.json'
-import { keyDirectory } from '../../src/lib/signature'
+import { SIGNATURE_REUSE_SECONDS, keyDirectory } from '../../src/lib/signature'
 import { SIGNING } from '../../src/routes/signing-keys'
 import { ORIGIN, get, getJson } from './helpers'
 
@@ -40,6 +40,32 @@ describe('what is signed', () => {
     expect(revalidated.headers.get('Signature')).toBeNull()
     expect((await get('/v1/card', { method: 'HEAD' })).headers.get('Signature')).toBeNull()
     expect((await get('/openapi.json')).headers.get('Signature')).toBeNull()
+  })
+})
+
+describe('a signature made once', () => {
+  afterEach(() => vi.useRealTimers())
+  const createdOf = (res: Response) => Number(res.headers.get('Signature-Input')!.match(/;created=(\d+);/)![1])
+
+  it('signs the same answer again only when its last signature is SIGNATURE_REUSE_SECONDS old', async () => {
+    // A day ahead of anything this isolate signed before.
+    const start = Math.floor(Date.now() / 1000) + 86400
+    vi.useFakeTimers({ toFake: ['Date'], now: start * 1000 })
+    const path = '/v1/facts/cash-reserve?lang=zh-TW'
+    const first = await get(path)
+    expect(createdOf(first)).toBe(start)
+    vi.setSystemTime((start + SIGNATURE_REUSE_SECONDS - 1) * 1000)
+    const again = await get(path)
+    expect(again.headers.get('Signature-Input')).toBe(first.headers.get('Signature-Input'))
+    expect(again.headers.get('Signature')).toBe(first.headers.get('Signature'))
+    // Another answer is signed for itself, however close in time.
+    const other = await get('/v1/facts/cash-reserve?lang=zh-HK')
+    expect(createdOf(other)).toBe(start + SIGNATURE_REUSE_SECONDS - 1)
+    vi.setSystemTime((start + SIGNATURE_REUSE_SECONDS) * 1000)
+    const later = await get(path)
+    expect(createdOf(later)).toBe(start + SIGNATURE_REUSE_SECONDS)
+    expect(later.headers.get('Signature')).not.toBe(first.headers.get('Signature'))
+    expect(later.headers.get('Content-Digest')).toBe(first.headers.get('Content-Digest'))
   })
 })
 
