@@ -46,7 +46,7 @@ async function startReplay(answers) {
   const root = fileURLToPath(new URL('..', import.meta.url))
   const config = join(dir, 'wrangler.toml')
   const toml = (await readFile(join(root, 'wrangler.toml'), 'utf8'))
-    .replace(/^\[build\][^]*?(?=^\[)/m, '')
+    .replace(/^\[build\][^]*?(?=^\[|(?![^]))/m, '')
     .replace(/^name = .*$/m, 'name = "xiaomi-ev-card-replay"')
     .replace(/^main = .*$/m, `main = ${JSON.stringify(join(root, 'bench/baseline/replay.ts'))}`)
     .replace(/^directory = "(.*)"$/m, (_, d) => `directory = ${JSON.stringify(resolve(root, d))}`)

@@ -16,7 +16,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const TIMING_ONLY = process.env.BENCH_ONLY == 'timing'
 // BENCH_ONLY=api: the API's cost per request beside its replay only, printed, nothing written.
 const API_ONLY = process.env.BENCH_ONLY == 'api'
-const API_ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 3)
+const API_ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 5)
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const round = (x, d = 0) => Math.round(x * 10 ** d) / 10 ** d
