@@ -2,10 +2,11 @@ import factsJson from '../../data/facts.json'
 import localeJson from '../../data/locale.json'
 import cardJson from '../../data/card.json'
 import correctionsJson from '../../data/corrections.json'
-import uiJson from '../../data/ui.json'
+import type uiJson from '../../data/ui.json'
 import sourceText from '../../data/source/xiaomi-ev-launch-2021-04-01.txt'
 import formattedJson from '../../dist/formatted.json'
 import digests from '../../dist/digests.json'
+import { staticData } from '../lib/static-data'
 import type { Formatted } from './formatted'
 import type { CardConfig, Correction, Corrections, Fact, FactSet, Figure, Lang, Locales } from './schema'
 
@@ -22,9 +23,8 @@ export const formatted = formattedJson as Record<Lang, Formatted>
 
 export const factsById = new Map<string, Fact>(factSet.facts.map((f) => [f.id, f]))
 export const figureIds = factSet.facts.filter((f): f is Figure => f.kind === 'figure').map((f) => f.id)
-export const rawData = { facts: factsJson, locales: localeJson, card: cardJson, corrections: correctionsJson, ui: uiJson }
-/** The pages' own words in each language (data/ui.json; the build checks that every language has them all). */
-export const ui = uiJson as Record<Lang, UiStrings>
+/** The pages' own words in each language (data/ui.json, a static asset: src/lib/static-data.ts; the build checks that every language has them all). */
+export const ui = () => staticData.ui as Record<Lang, UiStrings>
 export type UiStrings = typeof uiJson.en
 
 /** The corrections that changed, in `lang`, one of these facts or the card's own wording; oldest first. */

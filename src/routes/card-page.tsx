@@ -122,7 +122,7 @@ const fill = (pattern: string, n: preact.ComponentChildren) => {
 // In the card's language when the reader asked for one we serve, else the negotiated one. English
 // gives each problem as the API words it; the others name the parameter (code) in their own words.
 function ErrorPage({ lang, problems }: { lang: Lang; problems: { name: string; reason: string }[] }) {
-  const t = ui[lang].cardError
+  const t = ui()[lang].cardError
   return (
     <Document lang={lang} title={t.title} css={styles.cardError.css}>
       <main>

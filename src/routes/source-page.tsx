@@ -114,7 +114,7 @@ function verifySection(origin: string, t: UiStrings['source']['verify']): Compon
 export const sourcePage = new Hono().get('/source', pageSecurity({ styleSrc: [styles.source.hash], scriptSrc: ["'none'"] }), (c) => {
   const { title, publisher, published } = factSet.source
   const page = resolveLang(c, servedLang(c.req.query('hl')))
-  const t = ui[page.lang].source
+  const t = ui()[page.lang].source
   const original = factSet.source.lang
   // The commands name this origin, so the page is kept per origin.
   const origin = new URL(c.req.url).origin
