@@ -120,7 +120,7 @@ export async function buildAssets() {
   const images = await buildImages()
   // Data the worker reads through its ASSETS binding (src/lib/static-data.ts), public like the rest.
   published.push({ path: '/data/cards.json', policy: { tag: 'catalogue' } })
-  await publish('/data/ui.json', JSON.stringify(await readJson('data/ui.json')) + '\n', { tag: 'ui' })
+  for (const name of ['ui', 'corrections']) await publish(`/data/${name}.json`, JSON.stringify(await readJson(`data/${name}.json`)) + '\n', { tag: name })
   await writeFile(at('dist/manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
   return { manifest, images }
 }
@@ -162,9 +162,10 @@ export async function buildPageStyles() {
   const { SNIPPET_STYLES } = await importSource("export { SNIPPET_STYLES } from './widget/snippets.ts'")
   const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
   const css = async (name) => (await readFile(at(`src/pages/${name}.css`), 'utf8')).trim()
-  const card = (await readFile(at('dist/card.css'), 'utf8')) + (await css('card'))
-  const styles = { home: await css('home'), source: await css('source'), card, cardError: await css('card-error') }
+  const styles = { home: await css('home'), source: await css('source'), card: await css('card'), cardError: await css('card-error') }
   const out = Object.fromEntries(Object.entries(styles).map(([name, text]) => [name, { css: text, hash: hash(text) }]))
+  // /card's sheet is the card's own (the worker has it already: dist/card.css) then the page's rules.
+  out.card.hash = hash((await readFile(at('dist/card.css'), 'utf8')) + styles.card)
   // The card's stylesheet as a file of its own, for the server-side card under a strict CSP: immutable at its hash.
   const cardSheet = { path: published.find((f) => f.policy.tag == 'card-css' && f.policy.pinned).path }
   await writeFile(at('dist/pages.json'), JSON.stringify({ ...out, cardSheet, snippetStyles: SNIPPET_STYLES.map(hash) }) + '\n')
@@ -174,7 +175,7 @@ export async function buildPageStyles() {
 // asset, so the worker carries neither it nor a schema-to-document generator.
 export async function buildOpenApi() {
   const { openApiDocument, useStaticData } = await importSource("export * from './src/openapi.ts'; export { useStaticData } from './src/lib/static-data'")
-  useStaticData({ catalogue: await readJson('dist/public/data/cards.json'), ui: await readJson('data/ui.json') })
+  useStaticData({ catalogue: await readJson('dist/public/data/cards.json'), ui: await readJson('data/ui.json'), corrections: await readJson('data/corrections.json') })
   await publish('/openapi.json', JSON.stringify(openApiDocument()) + '\n', { tag: 'openapi' })
 }
 

@@ -46,7 +46,8 @@ export const loadModules = () =>
     export { figureIds, locales, factSet, corrections } from './src/data'
     export { CardImage, ShareImage, SHARE } from './widget/CardImage'
     export { readTokens } from './widget/card-tokens'
-    export { cardKey } from './widget/snippets'`)
+    export { cardKey } from './widget/snippets'
+    export { useStaticData } from './src/lib/static-data'`)
 
 /** A Preact element tree as the plain { type, props } objects satori reads, components called. */
 export function plain(node) {
@@ -110,6 +111,7 @@ async function subsetFonts(font, lang, chars) {
 export async function buildImages() {
   const started = performance.now()
   const m = await loadModules()
+  m.useStaticData({ corrections: JSON.parse(await readFile(at('data/corrections.json'), 'utf8')) })
   const tokens = m.readTokens(await readFile(at('widget/card.css'), 'utf8'))
   const renderer = ['satori', '@resvg/resvg-js', 'subset-font', 'sharp'].map((p) => `${p}@${version(p)}`).join(' ')
   // Heights: a fixed-height variant has one (widget/variants.ts), a growing one's were measured per

@@ -1,7 +1,6 @@
 import factsJson from '../../data/facts.json'
 import localeJson from '../../data/locale.json'
 import cardJson from '../../data/card.json'
-import correctionsJson from '../../data/corrections.json'
 import type uiJson from '../../data/ui.json'
 import sourceText from '../../data/source/xiaomi-ev-launch-2021-04-01.txt'
 import formattedJson from '../../dist/formatted.json'
@@ -15,8 +14,9 @@ import type { CardConfig, Correction, Corrections, Fact, FactSet, Figure, Lang, 
 export const factSet = factsJson as unknown as FactSet
 export const locales = localeJson as unknown as Locales
 export const cardConfig = cardJson as unknown as CardConfig
-/** Every correction, oldest first (data/corrections.json). */
-export const corrections = [...(correctionsJson as unknown as Corrections).corrections].sort((a, b) => a.date.localeCompare(b.date))
+let oldestFirst: Correction[] | undefined
+/** Every correction, oldest first (data/corrections.json, a static asset: src/lib/static-data.ts). */
+export const corrections = () => (oldestFirst ??= [...(staticData.corrections as unknown as Corrections).corrections].sort((a, b) => a.date.localeCompare(b.date)))
 export const source = sourceText
 /** Every figure and date as each language writes it, formatted with Intl at build time (src/data/formatted.ts). */
 export const formatted = formattedJson as Record<Lang, Formatted>
@@ -29,7 +29,7 @@ export type UiStrings = typeof uiJson.en
 
 /** The corrections that changed, in `lang`, one of these facts or the card's own wording; oldest first. */
 export const correctionsOf = (ids: readonly string[], lang: Lang): Correction[] =>
-  corrections.filter((c) => lang in c.after && (c.card !== undefined || ids.includes(c.fact!)))
+  corrections().filter((c) => lang in c.after && (c.card !== undefined || ids.includes(c.fact!)))
 
 /** Changes whenever a byte of the data does: the root of every ETag and the Cache-Tag of every response (scripts/build.mjs). */
 export const dataVersion = digests.data

@@ -1,18 +1,20 @@
 import type { MiddlewareHandler } from 'hono'
 import type catalogueJson from '../../dist/public/data/cards.json'
 import type uiJson from '../../data/ui.json'
+import type correctionsJson from '../../data/corrections.json'
 
-// Data only some routes read stays out of the worker's upload, which every cold start loads: the
-// card catalogue and the pages' words are static assets (scripts/build.mjs), fetched through the
-// ASSETS binding (wrangler.toml [assets]) once per isolate. A worker and its assets deploy as one
+// The worker's upload, which every cold start loads, carries its code and the facts; the card
+// catalogue, the pages' words and the corrections are static assets (scripts/build.mjs), fetched
+// through the ASSETS binding (wrangler.toml [assets]) once per isolate. A worker and its assets deploy as one
 // version, so these are the very files it was built with.
 
 /** Each file, by the name its data goes by. */
-export const STATIC_DATA = { catalogue: '/data/cards.json', ui: '/data/ui.json' } as const
+export const STATIC_DATA = { catalogue: '/data/cards.json', ui: '/data/ui.json', corrections: '/data/corrections.json' } as const
 
 interface StaticData {
   catalogue: typeof catalogueJson
   ui: typeof uiJson
+  corrections: typeof correctionsJson
 }
 
 /** The files' contents, once loadStaticData has run (or useStaticData, outside the worker). */
@@ -37,5 +39,5 @@ export const loadStaticData: MiddlewareHandler<{ Bindings: { ASSETS: Fetcher } }
   await next()
 }
 
-/** The same data read from disk, for the build (its OpenAPI examples come from the routes' code). */
-export const useStaticData = (data: StaticData) => Object.assign(staticData, data)
+/** The same data read from disk, for the build (its images and OpenAPI examples come from the worker's code). */
+export const useStaticData = (data: Partial<StaticData>) => Object.assign(staticData, data)

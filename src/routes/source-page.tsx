@@ -58,7 +58,7 @@ function correctionList(t: UiStrings['source'], lang: Lang): ComponentChildren {
       <h2 id="corrections">{t.corrections}</h2>
       <p>{t.record}</p>
       <ol>
-        {corrections.map((c, i) => (
+        {corrections().map((c, i) => (
           <li key={i}>
             <time dateTime={c.date}>{c.date}</time>,{' '}
             {c.fact ? <a href={`#${c.fact}`}><code>{c.fact}</code></a> : fill(t.card, field(c.card!))}

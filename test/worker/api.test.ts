@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { corrections, factSet, factsById, formatted, locales, source } from '../../src/data'
+import { factSet, factsById, formatted, locales, source } from '../../src/data'
+import correctionsJson from '../../data/corrections.json'
 import { LANGS } from '../../widget/card-model'
 import { VARIANTS, VARIANT_TABLE } from '../../widget/variants'
 import { ORIGIN, expectProblem, get, getJson, openApiDocument } from './helpers'
+// Every correction, oldest first, as the API lists them.
+const corrections = [...correctionsJson.corrections].sort((a, b) => a.date.localeCompare(b.date)) as any[]
 
 describe('GET /v1/facts', () => {
   it('lists every fact with its evidence, in English by default', async () => {
@@ -84,8 +87,9 @@ describe('GET /v1/facts/{id}', () => {
         expect(path, f.id).toBe(`/source?hl=${lang}#${f.id}`)
         expect(decodeURIComponent(directive), f.id).toBe(f.evidence.text)
         const own = corrections.filter((c) => c.fact === f.id && lang in c.after)
-        expect((f.corrections ?? []).map((c: any) => [c.date, c.before, c.after]), `${lang} ${f.id}`).toEqual(
-          own.map((c) => [c.date, c.before[lang], c.after[lang]]),
+        // what and why are the English record; a Chinese answer adds their translation.
+        expect((f.corrections ?? []).map((c: any) => [c.date, c.before, c.after, c.what, c.translated]), `${lang} ${f.id}`).toEqual(
+          own.map((c) => [c.date, c.before[lang], c.after[lang], c.what, c.translated[lang]]),
         )
       }
     }
