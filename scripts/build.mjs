@@ -12,10 +12,11 @@
 // upload stays small (docs/performance.md). It writes under dist/ (and its image cache) only.
 import { build, transform } from 'esbuild'
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 import { buildImages } from './images.mjs'
 import { staticHeaders } from './static-headers.mjs'
+import { writeAtomic } from './write-atomic.mjs'
 import { importSource } from './import-source.mjs'
 
 const root = new URL('..', import.meta.url)
@@ -33,7 +34,7 @@ export async function checkData() {
     pickFact: Object.keys(card.variants).filter((name) => card.variants[name].fact),
   }
   await mkdir(at('dist/'), { recursive: true })
-  await writeFile(at('dist/card-index.json'), JSON.stringify(index) + '\n')
+  await writeAtomic(at('dist/card-index.json'), JSON.stringify(index) + '\n')
   const { validateData } = await importSource("export * from './src/data/validate.ts'")
   const source = await readFile(at('data/source/xiaomi-ev-launch-2021-04-01.txt'), 'utf8')
   const errors = validateData(
@@ -49,12 +50,12 @@ export async function checkData() {
   }
   // Sound data, formatted once per language: the worker only looks figures up (src/data/formatted.ts).
   const { formattedTable } = await importSource("export * from './src/data/formatted.ts'")
-  await writeFile(at('dist/formatted.json'), JSON.stringify(formattedTable()) + '\n')
+  await writeAtomic(at('dist/formatted.json'), JSON.stringify(formattedTable()) + '\n')
   // The source's SHA-256 (/v1/source states it) and the data's version (the root of every ETag and
   // the Cache-Tag of every response: it changes whenever a byte of data/ does), here rather than in every isolate.
   const data = await Promise.all(['facts', 'locale', 'card', 'corrections'].map((name) => readFile(at(`data/${name}.json`))))
   const digest = (...parts) => parts.reduce((h, p) => h.update(p), createHash('sha256'))
-  await writeFile(at('dist/digests.json'), JSON.stringify({ source: digest(source).digest('hex'), data: digest(...data, source).digest('hex').slice(0, 10) }) + '\n')
+  await writeAtomic(at('dist/digests.json'), JSON.stringify({ source: digest(source).digest('hex'), data: digest(...data, source).digest('hex').slice(0, 10) }) + '\n')
   return (await readJson('data/facts.json')).facts.length
 }
 
@@ -88,15 +89,12 @@ const shortHash = (bytes) => createHash('sha256').update(bytes).digest('hex').sl
 /** A file for dist/public, and how its headers are chosen (scripts/static-headers.mjs). */
 const published = []
 async function publish(path, bytes, policy) {
-  await writeFile(at(`dist/public${path}`), bytes)
+  await writeAtomic(at(`dist/public${path}`), bytes)
   published.push({ path, policy })
 }
 
 export async function buildAssets() {
-  // The images' cache lives in dist/public/img; everything else is written afresh.
-  const out = at('dist/public/')
-  await mkdir(out, { recursive: true })
-  for (const file of await readdir(out)) if (file != 'img') await rm(new URL(file, out), { recursive: true })
+  await mkdir(at('dist/public/'), { recursive: true })
   const manifest = {}
   for (const [name, entry] of [
     ['embed', 'widget/embed.tsx'], // the script embed, on publishers' pages
@@ -114,20 +112,27 @@ export async function buildAssets() {
   // The worker inlines the same minified stylesheet into /card and /v1/card.html; /card.css and
   // /card.<hash>.css serve it for a host page whose CSP allows no inline <style>.
   const cardCss = await minifyCss(at('widget/card.css').pathname)
-  await writeFile(at('dist/card.css'), cardCss)
+  await writeAtomic(at('dist/card.css'), cardCss)
   await publish('/card.css', cardCss, { tag: 'card-css' })
   await publish(`/card.${shortHash(cardCss)}.css`, cardCss, { tag: 'card-css', pinned: true })
   const images = await buildImages()
   // Data the worker reads through its ASSETS binding (src/lib/static-data.ts), public like the rest.
   published.push({ path: '/data/cards.json', policy: { tag: 'catalogue' } })
   for (const name of ['ui', 'corrections']) await publish(`/data/${name}.json`, JSON.stringify(await readJson(`data/${name}.json`)) + '\n', { tag: name })
-  await writeFile(at('dist/manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
+  await writeAtomic(at('dist/manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
   return { manifest, images }
 }
 
-/** dist/public/_headers, once every file is published: asset routing answers without the worker. */
+/** dist/public/_headers, once every file is published: asset routing answers without the worker.
+ *  Then what an earlier build published and this one did not (an older script's hash) goes. */
 export async function writeStaticHeaders() {
-  await writeFile(at('dist/public/_headers'), (await staticHeaders(published)).join('\n') + '\n')
+  await writeAtomic(at('dist/public/_headers'), (await staticHeaders(published)).join('\n') + '\n')
+  const kept = new Set(['/_headers', ...published.map((f) => f.path)])
+  for (const dir of ['', '/data']) {
+    for (const entry of await readdir(at(`dist/public${dir}/`), { withFileTypes: true })) {
+      if (entry.isFile() && !kept.has(`${dir}/${entry.name}`)) await rm(at(`dist/public${dir}/${entry.name}`))
+    }
+  }
 }
 
 // The site's icon (widget/icon.ts) as SVG, as a 180 px PNG and as an ICO holding a 32 px PNG
@@ -168,7 +173,7 @@ export async function buildPageStyles() {
   out.card.hash = hash((await readFile(at('dist/card.css'), 'utf8')) + styles.card)
   // The card's stylesheet as a file of its own, for the server-side card under a strict CSP: immutable at its hash.
   const cardSheet = { path: published.find((f) => f.policy.tag == 'card-css' && f.policy.pinned).path }
-  await writeFile(at('dist/pages.json'), JSON.stringify({ ...out, cardSheet, snippetStyles: SNIPPET_STYLES.map(hash) }) + '\n')
+  await writeAtomic(at('dist/pages.json'), JSON.stringify({ ...out, cardSheet, snippetStyles: SNIPPET_STYLES.map(hash) }) + '\n')
 }
 
 // The OpenAPI document, from the schemas that validate each route (src/openapi.ts): a static

@@ -12,6 +12,7 @@
 // cache: a file is named by the hash of its unsigned pixels, so a new certificate never renames it.
 import { contentCredentials } from './content-credentials.mjs'
 import { importSource } from './import-source.mjs'
+import { writeAtomic } from './write-atomic.mjs'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
@@ -188,7 +189,7 @@ export async function buildImages() {
     const name = `${job.shape}-${sha(job.png).slice(0, 12)}.png`
     if (!written.has(name)) {
       const signed = await credentials.sign(job.png, job)
-      await writeFile(new URL(name, out), signed)
+      await writeAtomic(new URL(name, out), signed)
       written.set(name, signed.length)
     }
     job.bytes = written.get(name)
@@ -203,7 +204,7 @@ export async function buildImages() {
   const keep = new Set(jobs.map((j) => `${j.cacheKey}.png`))
   for (const file of await readdir(CACHE)) if (!keep.has(file)) await rm(new URL(file, CACHE))
   await mkdir(at('dist/public/data/'), { recursive: true })
-  await writeFile(at('dist/public/data/cards.json'), JSON.stringify(catalogue) + '\n')
+  await writeAtomic(at('dist/public/data/cards.json'), JSON.stringify(catalogue) + '\n')
   const bytes = (shape, variant) => jobs.filter((j) => j.shape == shape && j.variant == variant).map((j) => j.bytes)
   const sizes = Object.fromEntries(
     ['card', 'share'].flatMap((shape) => m.VARIANTS.map((v) => [`${shape} ${v}`, [Math.min(...bytes(shape, v)), Math.max(...bytes(shape, v))]])),
