@@ -113,6 +113,9 @@ export async function buildAssets() {
   // /card.<hash>.css serve it for a host page whose CSP allows no inline <style>.
   const cardCss = await minifyCss(at('widget/card.css').pathname)
   await writeAtomic(at('dist/card.css'), cardCss)
+  // Its colours in light and dark, for the worker's contrast checks: read once here, not in every isolate.
+  const { readTokens } = await importSource("export { readTokens } from './widget/card-tokens.ts'")
+  await writeAtomic(at('dist/card-schemes.json'), JSON.stringify(readTokens(cardCss)) + '\n')
   await publish('/card.css', cardCss, { tag: 'card-css' })
   await publish(`/card.${shortHash(cardCss)}.css`, cardCss, { tag: 'card-css', pinned: true })
   const images = await buildImages()
