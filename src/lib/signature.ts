@@ -101,18 +101,21 @@ const MAX_SIGNATURE_BYTES = 1 << 20
 const signed = new Map<string, { created: number; signature: string }>()
 let signedBytes = 0
 
+/** Signature-Input's parameters and the Signature over `components` (the base's lines, §2.5),
+ *  made now or reused from the last SIGNATURE_REUSE_SECONDS. */
 async function sign(key: SigningKey, components: string, ids: string, now: number) {
-  const memoKey = `${key.published.kid}\n${components}`
+  const { kid } = key.published
+  const paramsAt = (created: number) => `${ids};created=${created};keyid="${kid}";alg="ed25519"`
+  const memoKey = `${kid}\n${components}`
   let made = signed.get(memoKey)
-  signed.delete(memoKey)
-  if (made) signedBytes -= 2 * memoKey.length
   if (!made || now - made.created >= SIGNATURE_REUSE_SECONDS) {
-    const params = `${ids};created=${now};keyid="${key.published.kid}";alg="ed25519"`
     // §2.5: one line per component, then the parameters themselves.
-    const base = `${components}\n"@signature-params": ${params}`
+    const base = `${components}\n"@signature-params": ${paramsAt(now)}`
     made = { created: now, signature: base64(await crypto.subtle.sign(ED25519, key.privateKey, new TextEncoder().encode(base))) }
   }
-  // A Map iterates in insertion order: re-inserting keeps the oldest first.
+  // After the await, in one go, for a request that signed the same base meanwhile. A Map iterates
+  // in insertion order: re-inserting keeps the oldest first.
+  if (signed.delete(memoKey)) signedBytes -= 2 * memoKey.length
   signed.set(memoKey, made)
   signedBytes += 2 * memoKey.length
   for (const [k] of signed) {
@@ -120,7 +123,7 @@ async function sign(key: SigningKey, components: string, ids: string, now: numbe
     signed.delete(k)
     signedBytes -= 2 * k.length
   }
-  return { params: `${ids};created=${made.created};keyid="${key.published.kid}";alg="ed25519"`, signature: made.signature }
+  return { params: paramsAt(made.created), signature: made.signature }
 }
 
 /**

@@ -67,6 +67,17 @@ describe('a signature made once', () => {
     expect(later.headers.get('Signature')).not.toBe(first.headers.get('Signature'))
     expect(later.headers.get('Content-Digest')).toBe(first.headers.get('Content-Digest'))
   })
+
+  it('keeps signatures within its bound, whatever queries callers make up', async () => {
+    const start = Math.floor(Date.now() / 1000) + 2 * 86400
+    vi.useFakeTimers({ toFake: ['Date'], now: start * 1000 })
+    const path = '/v1/facts/ev-ceo?lang=en'
+    expect(createdOf(await get(path))).toBe(start)
+    // 2 MB of signature bases (UTF-16), each a 400 for its own unknown parameter.
+    for (let i = 0; i < 128; i++) expect((await get(`/v1/card?${i}=${'x'.repeat(8000)}`)).status).toBe(400)
+    vi.setSystemTime((start + 1) * 1000)
+    expect(createdOf(await get(path))).toBe(start + 1)
+  })
 })
 
 describe('/source says how to verify', () => {
