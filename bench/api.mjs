@@ -56,9 +56,9 @@ async function startReplay(answers) {
   return { ...worker, stop: () => (worker.stop(), rm(dir, { recursive: true, force: true })) }
 }
 
-// What req/s cannot separate on a shared machine, the CPU time of the workerd that runs the
-// worker can: the worker's own cost per request (its runtime's HTTP included, wrangler's proxy and
-// the load generator not), whoever else is busy. Linux only: /proc; elsewhere the column is empty.
+// Beside req/s, the CPU time of the workerd that runs each worker: its own cost per request (its
+// runtime's HTTP included, wrangler's proxy and the load generator not), which a busy machine
+// moves less than req/s, though contention still inflates it. Linux only (/proc); else empty.
 const procs = () =>
   readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((pid) => {
     try {
