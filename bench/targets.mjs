@@ -51,6 +51,7 @@ export function timingTable({ timing: t, runs, emulation }) {
   }
   const rows = [
     ['Floor: the card inline in the page', 'reference'],
+    ['One bold word inline in the page', 'one word inline', 'floor'],
     ['Script snippet, with its preload', 'script', 'limit', 1.1],
     ['Script snippet without the preload line', 'script without preload', 'limit'],
     ['Iframe snippet (the frame and resize.js)', 'iframe', 'frame', 1.05],
@@ -68,6 +69,9 @@ export function timingTable({ timing: t, runs, emulation }) {
       return `| ${label} | ${r.medianMs} ms (runs ${r.runsMs.join(', ')}) | ${base} | ${ratio ? `×${r[ratio]}` : '–'} | ${paired ? `×${r[paired]}` : '–'} | ${goal ? `≤ ×${goal}` : '–'} | ${goal ? yes(r[ratio] <= goal) : '–'} |`
     }),
     '',
+    ...(t.cardCostMs != null && t['iframe floor'] && t.iframe
+      ? [`The card's own cost in the page (the floor less one word inline): ${t.cardCostMs} ms (paired by round ${t.cardCostPairedMs} ms). No frame that shows the card beats the iframe floor plus that, ${t['iframe floor'].medianMs + t.cardCostMs} ms: the iframe snippet is ×${Math.round((t.iframe.medianMs / (t['iframe floor'].medianMs + t.cardCostMs)) * 100) / 100} of it.`, '']
+      : []),
     `Every one of the ${t.loads} loads showed its styled card (a load that does not fails the run).`,
   ].join('\n')
 }
