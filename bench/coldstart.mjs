@@ -25,16 +25,19 @@ async function scriptIn(outdir) {
 }
 
 /** Miniflare from nothing to the first response of `path`: [ready ms, first response ms]. */
-async function coldStartOnce(outdir, path) {
+async function coldStartOnce(outdir, path, assets) {
   const scriptPath = await scriptIn(outdir)
   const started = performance.now()
   const mf = new Miniflare({
+    name: 'worker',
     modules: true,
     scriptPath,
     modulesRoot: outdir,
     // The source text and stylesheet are uploaded as text modules beside the script.
     modulesRules: [{ type: 'Text', include: ['**/*.txt', '**/*.css'] }],
     compatibilityDate: '2026-04-21',
+    // The static assets, whose data the worker reads through ASSETS on its first request.
+    ...(assets && { assets: { directory: assets, binding: 'ASSETS', workerName: 'worker', routerConfig: { has_user_worker: true } } }),
   })
   try {
     await mf.ready
@@ -52,15 +55,16 @@ async function coldStartOnce(outdir, path) {
 export async function measureEdge({ runs = 7 } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'xiaomi-ev-card-bench-'))
   const workers = {
-    app: { ...dryRun('wrangler.toml', join(dir, 'app')), path: '/v1/card?lang=en' },
-    baseline: { ...dryRun('bench/baseline/wrangler.toml', join(dir, 'baseline')), path: '/' },
+    app: { ...dryRun('wrangler.toml', join(dir, 'app')), path: '/v1/card?lang=en', assets: 'dist/public' },
+    // The same static assets beside it (unread): Miniflare's asset router and worker start for both.
+    baseline: { ...dryRun('bench/baseline/wrangler.toml', join(dir, 'baseline')), path: '/', assets: 'dist/public' },
   }
   const samples = { app: [], baseline: [] }
   // What the bench stopped before (wrangler dev, Chromium) may still be exiting: let it go first.
   await new Promise((resolve) => setTimeout(resolve, 3000))
   // Two unmeasured starts each: the first workerd launches also pay for loading the binary.
-  for (let i = 0; i < 2; i++) for (const w of Object.values(workers)) await coldStartOnce(w.outdir, w.path)
-  for (let i = 0; i < runs; i++) for (const [name, w] of Object.entries(workers)) samples[name].push(await coldStartOnce(w.outdir, w.path))
+  for (let i = 0; i < 2; i++) for (const w of Object.values(workers)) await coldStartOnce(w.outdir, w.path, w.assets)
+  for (let i = 0; i < runs; i++) for (const [name, w] of Object.entries(workers)) samples[name].push(await coldStartOnce(w.outdir, w.path, w.assets))
   const result = {}
   for (const [name, w] of Object.entries(workers)) {
     const total = samples[name].map(([r, f]) => r + f)

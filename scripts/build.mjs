@@ -1,17 +1,22 @@
 // Runs before every `wrangler dev`, `wrangler deploy` and `npm test` (wrangler.toml [build]):
 // 1. refuses to go on when a fact's evidence or figures do not match the source;
-// 2. bundles the widget scripts into dist/scripts.json, served by the worker at their path and
-//    at a content-hashed path, with the SRI hashes / quotes (dist/manifest.json);
-// 3. draws the card images into dist/public/img, the only static assets, and writes the card
-//    catalogue dist/cards.json (scripts/images.mjs);
-//    with their C2PA Content Credentials (scripts/content-credentials.mjs; C2PA_CERT, C2PA_KEY);
-// 4. hashes the pages' stylesheets for their CSP (dist/pages.json) and writes /openapi.json.
-// It writes under dist/ (and its image cache) only: never a tracked file.
+// 2. bundles the widget scripts, static assets at their path and at a content-hashed path, with
+//    the SRI hashes / quotes (dist/manifest.json);
+// 3. draws the card images into dist/public/img and writes the card catalogue dist/public/data/cards.json
+//    (scripts/images.mjs), with their C2PA Content Credentials (scripts/content-credentials.mjs;
+//    C2PA_CERT, C2PA_KEY);
+// 4. hashes the pages' stylesheets for their CSP (dist/pages.json), draws the icons and writes
+//    /openapi.json.
+// What does not change between requests is a static asset (dist/public, with its headers in
+// dist/public/_headers): asset routing serves it without running the worker, and the worker's
+// upload stays small (docs/performance.md). It writes under dist/ (and its image cache) only.
 import { build, transform } from 'esbuild'
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 import { buildImages } from './images.mjs'
+import { staticHeaders } from './static-headers.mjs'
+import { writeAtomic } from './write-atomic.mjs'
 import { importSource } from './import-source.mjs'
 
 const root = new URL('..', import.meta.url)
@@ -29,7 +34,7 @@ export async function checkData() {
     pickFact: Object.keys(card.variants).filter((name) => card.variants[name].fact),
   }
   await mkdir(at('dist/'), { recursive: true })
-  await writeFile(at('dist/card-index.json'), JSON.stringify(index) + '\n')
+  await writeAtomic(at('dist/card-index.json'), JSON.stringify(index) + '\n')
   const { validateData } = await importSource("export * from './src/data/validate.ts'")
   const source = await readFile(at('data/source/xiaomi-ev-launch-2021-04-01.txt'), 'utf8')
   const errors = validateData(
@@ -45,12 +50,12 @@ export async function checkData() {
   }
   // Sound data, formatted once per language: the worker only looks figures up (src/data/formatted.ts).
   const { formattedTable } = await importSource("export * from './src/data/formatted.ts'")
-  await writeFile(at('dist/formatted.json'), JSON.stringify(formattedTable()) + '\n')
+  await writeAtomic(at('dist/formatted.json'), JSON.stringify(formattedTable()) + '\n')
   // The source's SHA-256 (/v1/source states it) and the data's version (the root of every ETag and
   // the Cache-Tag of every response: it changes whenever a byte of data/ does), here rather than in every isolate.
   const data = await Promise.all(['facts', 'locale', 'card', 'corrections'].map((name) => readFile(at(`data/${name}.json`))))
   const digest = (...parts) => parts.reduce((h, p) => h.update(p), createHash('sha256'))
-  await writeFile(at('dist/digests.json'), JSON.stringify({ source: digest(source).digest('hex'), data: digest(...data, source).digest('hex').slice(0, 10) }) + '\n')
+  await writeAtomic(at('dist/digests.json'), JSON.stringify({ source: digest(source).digest('hex'), data: digest(...data, source).digest('hex').slice(0, 10) }) + '\n')
   return (await readJson('data/facts.json')).facts.length
 }
 
@@ -81,9 +86,16 @@ async function bundle(entry) {
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`
 const shortHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 10)
 
+/** A file for dist/public, and how its headers are chosen (scripts/static-headers.mjs). */
+const published = []
+async function publish(path, bytes, policy) {
+  await writeAtomic(at(`dist/public${path}`), bytes)
+  published.push({ path, policy })
+}
+
 export async function buildAssets() {
+  await mkdir(at('dist/public/'), { recursive: true })
   const manifest = {}
-  const sources = {}
   for (const [name, entry] of [
     ['embed', 'widget/embed.tsx'], // the script embed, on publishers' pages
     ['resize', 'widget/resize.ts'], // the optional parent script for iframes
@@ -92,32 +104,48 @@ export async function buildAssets() {
   ]) {
     const bytes = await bundle(entry)
     const hash = shortHash(bytes)
-    sources[name] = Buffer.from(bytes).toString('utf8')
     manifest[name] = { path: `/${name}.js`, pinned: `/${name}.${hash}.js`, hash, integrity: sri(bytes), bytes: bytes.length }
+    // /embed.js may change with a deploy; /embed.<hash>.js never does (an older hash is gone: 404).
+    await publish(manifest[name].path, bytes, { tag: name })
+    await publish(manifest[name].pinned, bytes, { tag: name, pinned: true })
   }
-  // The worker serves the scripts itself (src/routes/scripts.ts), with the cache policy of every
-  // other response. Only the card images are static assets (dist/public/img, scripts/images.mjs),
-  // with their headers in dist/public/_headers; nothing else stays in dist/public.
-  await mkdir(at('dist/'), { recursive: true })
-  await writeFile(at('dist/scripts.json'), JSON.stringify(sources) + '\n')
+  // The worker inlines the same minified stylesheet into /card and /v1/card.html; /card.css and
+  // /card.<hash>.css serve it for a host page whose CSP allows no inline <style>.
+  const cardCss = await minifyCss(at('widget/card.css').pathname)
+  await writeAtomic(at('dist/card.css'), cardCss)
+  // Its colours in light and dark, for the worker's contrast checks: read once here, not in every isolate.
+  const { readTokens } = await importSource("export { readTokens } from './widget/card-tokens.ts'")
+  await writeAtomic(at('dist/card-schemes.json'), JSON.stringify(readTokens(cardCss)) + '\n')
+  await publish('/card.css', cardCss, { tag: 'card-css' })
+  await publish(`/card.${shortHash(cardCss)}.css`, cardCss, { tag: 'card-css', pinned: true })
   const images = await buildImages()
-  const out = at('dist/public/')
-  for (const file of await readdir(out)) if (file != 'img') await rm(new URL(file, out), { recursive: true })
-  await writeFile(new URL('_headers', out), images.headers.join('\n') + '\n')
-  // The worker inlines the same minified stylesheet into /card.
-  await writeFile(at('dist/card.css'), await minifyCss(at('widget/card.css').pathname))
-  await writeFile(at('dist/manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
+  // Data the worker reads through its ASSETS binding (src/lib/static-data.ts), public like the rest.
+  published.push({ path: '/data/cards.json', policy: { tag: 'catalogue' } })
+  for (const name of ['ui', 'corrections']) await publish(`/data/${name}.json`, JSON.stringify(await readJson(`data/${name}.json`)) + '\n', { tag: name })
+  await writeAtomic(at('dist/manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
   return { manifest, images }
 }
 
+/** dist/public/_headers, once every file is published: asset routing answers without the worker.
+ *  Then what an earlier build published and this one did not (an older script's hash) goes. */
+export async function writeStaticHeaders() {
+  await writeAtomic(at('dist/public/_headers'), (await staticHeaders(published)).join('\n') + '\n')
+  const kept = new Set(['/_headers', ...published.map((f) => f.path)])
+  for (const dir of ['', '/data']) {
+    for (const entry of await readdir(at(`dist/public${dir}/`), { withFileTypes: true })) {
+      if (entry.isFile() && !kept.has(`${dir}/${entry.name}`)) await rm(at(`dist/public${dir}/${entry.name}`))
+    }
+  }
+}
+
 // The site's icon (widget/icon.ts) as SVG, as a 180 px PNG and as an ICO holding a 32 px PNG
-// (ICO allows PNG entries since Windows Vista): Ghost's bookmark cards, Slack and browsers ask for these.
+// (ICO allows PNG entries since Windows Vista): Ghost's bookmark cards, Slack and browsers ask for
+// these from other origins. A deploy may redraw them: the scripts' cache policy.
 export async function buildIcons() {
   const { iconSvg, ICONS, readTokens } = await importSource("export * from './widget/icon.ts'; export { readTokens } from './widget/card-tokens.ts'")
   const { Resvg } = await import('@resvg/resvg-js')
   const svg = iconSvg(readTokens(await readFile(at('widget/card.css'), 'utf8')).light)
   const png = (size) => new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng()
-  const out = {}
   for (const [path, { type, size }] of Object.entries(ICONS)) {
     let bytes = type == 'image/svg+xml' ? Buffer.from(svg) : png(size)
     if (type == 'image/x-icon') {
@@ -132,9 +160,8 @@ export async function buildIcons() {
       head.writeUInt32LE(22, 18) // offset of the PNG
       bytes = Buffer.concat([head, bytes])
     }
-    out[path] = { type, base64: bytes.toString('base64'), hash: shortHash(bytes) }
+    await publish(path, bytes, { tag: 'icon', type })
   }
-  await writeFile(at('dist/icons.json'), JSON.stringify(out) + '\n')
 }
 
 // The pages' stylesheets (src/pages/*.css; /card's begins with the card's own) and the CSP hash of
@@ -143,19 +170,21 @@ export async function buildPageStyles() {
   const { SNIPPET_STYLES } = await importSource("export { SNIPPET_STYLES } from './widget/snippets.ts'")
   const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
   const css = async (name) => (await readFile(at(`src/pages/${name}.css`), 'utf8')).trim()
-  const card = (await readFile(at('dist/card.css'), 'utf8')) + (await css('card'))
-  const styles = { home: await css('home'), source: await css('source'), card, cardError: await css('card-error') }
+  const styles = { home: await css('home'), source: await css('source'), card: await css('card'), cardError: await css('card-error') }
   const out = Object.fromEntries(Object.entries(styles).map(([name, text]) => [name, { css: text, hash: hash(text) }]))
+  // /card's sheet is the card's own (the worker has it already: dist/card.css) then the page's rules.
+  out.card.hash = hash((await readFile(at('dist/card.css'), 'utf8')) + styles.card)
   // The card's stylesheet as a file of its own, for the server-side card under a strict CSP: immutable at its hash.
-  const cardSheet = { path: `/card.${shortHash(await readFile(at('dist/card.css')))}.css` }
-  await writeFile(at('dist/pages.json'), JSON.stringify({ ...out, cardSheet, snippetStyles: SNIPPET_STYLES.map(hash) }) + '\n')
+  const cardSheet = { path: published.find((f) => f.policy.tag == 'card-css' && f.policy.pinned).path }
+  await writeAtomic(at('dist/pages.json'), JSON.stringify({ ...out, cardSheet, snippetStyles: SNIPPET_STYLES.map(hash) }) + '\n')
 }
 
-// The OpenAPI document, from the schemas that validate each route (src/openapi.ts): built
-// here so the worker serves it as data instead of carrying a schema-to-document generator.
+// The OpenAPI document, from the schemas that validate each route (src/openapi.ts): a static
+// asset, so the worker carries neither it nor a schema-to-document generator.
 export async function buildOpenApi() {
-  const { openApiDocument } = await importSource("export * from './src/openapi.ts'")
-  await writeFile(at('dist/openapi.json'), JSON.stringify(openApiDocument()) + '\n')
+  const { openApiDocument, useStaticData } = await importSource("export * from './src/openapi.ts'; export { useStaticData } from './src/lib/static-data'")
+  useStaticData({ catalogue: await readJson('dist/public/data/cards.json'), ui: await readJson('data/ui.json'), corrections: await readJson('data/corrections.json') })
+  await publish('/openapi.json', JSON.stringify(openApiDocument()) + '\n', { tag: 'openapi' })
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -167,6 +196,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     await buildIcons()
     await buildPageStyles()
     await buildOpenApi()
+    await writeStaticHeaders()
     console.log(`data/: ${count} facts verified; built ${Object.values(manifest).map((m) => `${m.pinned} (${m.bytes} B)`).join(', ')}`)
     const sizes = Object.entries(images.sizes).map(([k, [min, max]]) => `${k} ${min}–${max} B`).join(', ')
     console.log(`images: ${images.files} files for ${images.total} cards × shapes, ${images.rendered} drawn, the rest cached, in ${images.ms} ms; ${sizes}`)

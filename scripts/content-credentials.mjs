@@ -146,7 +146,7 @@ export async function contentCredentials(m, sourceSha256) {
   const generator = { name, version }
   const source = m.factSet.source
   // The data's date, not the build's: the latest correction, else the press release's own.
-  const dataDate = m.corrections.at(-1)?.date ?? source.published
+  const dataDate = m.corrections().at(-1)?.date ?? source.published
   if (credentials.throwaway) {
     console.warn('images: no C2PA_CERT and C2PA_KEY, so the Content Credentials are signed with a throwaway test certificate made now (docs/provenance.md)')
   }

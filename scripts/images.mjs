@@ -6,12 +6,13 @@
 // package, data/locale.json), cut with subset-font to the glyphs the cards use. Each image is cached under
 // node_modules/.cache by a hash of what it is drawn from (its element tree, the fonts' inputs,
 // the renderers' versions), so a build re-draws only what changed. Output: dist/public/img/<shape>-<hash>.png, immutable, and
-// dist/cards.json, the card catalogue: every card with its model, image files, alt text and
+// dist/public/data/cards.json, the card catalogue: every card with its model, image files, alt text and
 // heights, which the worker, /, oEmbed and the tests read (src/card/catalogue.ts). Every file carries
 // C2PA Content Credentials (scripts/content-credentials.mjs, docs/provenance.md), signed after the
 // cache: a file is named by the hash of its unsigned pixels, so a new certificate never renames it.
 import { contentCredentials } from './content-credentials.mjs'
 import { importSource } from './import-source.mjs'
+import { writeAtomic } from './write-atomic.mjs'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
@@ -47,7 +48,7 @@ export const loadModules = () =>
     export { CardImage, ShareImage, SHARE } from './widget/CardImage'
     export { readTokens } from './widget/card-tokens'
     export { cardKey } from './widget/snippets'
-    export { HSTS } from './src/lib/headers'`)
+    export { useStaticData } from './src/lib/static-data'`)
 
 /** A Preact element tree as the plain { type, props } objects satori reads, components called. */
 export function plain(node) {
@@ -107,10 +108,11 @@ async function subsetFonts(font, lang, chars) {
   return fonts
 }
 
-/** Renders what is not cached, writes dist/public/img and dist/cards.json; returns the catalogue and timings. */
+/** Renders what is not cached, writes dist/public/img and dist/public/data/cards.json; returns the catalogue and timings. */
 export async function buildImages() {
   const started = performance.now()
   const m = await loadModules()
+  m.useStaticData({ corrections: JSON.parse(await readFile(at('data/corrections.json'), 'utf8')) })
   const tokens = m.readTokens(await readFile(at('widget/card.css'), 'utf8'))
   const renderer = ['satori', '@resvg/resvg-js', 'subset-font', 'sharp'].map((p) => `${p}@${version(p)}`).join(' ')
   // Heights: a fixed-height variant has one (widget/variants.ts), a growing one's were measured per
@@ -187,7 +189,7 @@ export async function buildImages() {
     const name = `${job.shape}-${sha(job.png).slice(0, 12)}.png`
     if (!written.has(name)) {
       const signed = await credentials.sign(job.png, job)
-      await writeFile(new URL(name, out), signed)
+      await writeAtomic(new URL(name, out), signed)
       written.set(name, signed.length)
     }
     job.bytes = written.get(name)
@@ -201,26 +203,12 @@ export async function buildImages() {
   // The cache keeps this build's images only, so it stays the size of one build.
   const keep = new Set(jobs.map((j) => `${j.cacheKey}.png`))
   for (const file of await readdir(CACHE)) if (!keep.has(file)) await rm(new URL(file, CACHE))
-  await writeFile(at('dist/cards.json'), JSON.stringify(catalogue) + '\n')
+  await mkdir(at('dist/public/data/'), { recursive: true })
+  await writeAtomic(at('dist/public/data/cards.json'), JSON.stringify(catalogue) + '\n')
   const bytes = (shape, variant) => jobs.filter((j) => j.shape == shape && j.variant == variant).map((j) => j.bytes)
   const sizes = Object.fromEntries(
     ['card', 'share'].flatMap((shape) => m.VARIANTS.map((v) => [`${shape} ${v}`, [Math.min(...bytes(shape, v)), Math.max(...bytes(shape, v))]])),
   )
   await writeFile(at('dist/content-credentials.json'), JSON.stringify(credentials.summary, null, 2) + '\n')
-  return { catalogue, headers: imageHeaders(m.HSTS), sizes, files: written.size, rendered, total: jobs.length, credentials: credentials.summary, ms: Math.round(performance.now() - started) }
+  return { catalogue, sizes, files: written.size, rendered, total: jobs.length, credentials: credentials.summary, ms: Math.round(performance.now() - started) }
 }
-
-/** Workers Static Assets headers for the images (dist/public/_headers): immutable, readable from
- *  anywhere. Asset routing answers them without the worker, so without its transportSecurity:
- *  its HSTS value, from the worker's own source. */
-const imageHeaders = (hsts) => [
-  '/img/*',
-  `  Strict-Transport-Security: ${hsts}`,
-  '  Access-Control-Allow-Origin: *',
-  '  Cross-Origin-Resource-Policy: cross-origin',
-  '  X-Content-Type-Options: nosniff',
-  '  Referrer-Policy: no-referrer',
-  '  Cache-Control: public, max-age=31536000, immutable',
-  // Like every response (src/lib/cache-policy.ts): a purge by tag can drop the images too.
-  '  Cache-Tag: assets,images',
-]

@@ -4,14 +4,16 @@ import { routeTag } from './lib/cache-policy'
 import { internalError, readOnly } from './lib/errors'
 import { transportSecurity } from './lib/headers'
 import { notFound } from './lib/problem'
+import { loadStaticData } from './lib/static-data'
 import { api } from './routes/api'
 import { assets } from './routes/assets'
 import { pages } from './routes/pages'
 
 const app = new Hono()
 
-// Every response, matched or not: HSTS, a Cache-Tag, and 405 (not 404) for a method a path lacks.
-app.use(transportSecurity, routeTag, methodNotAllowed({ app, onMethodNotAllowed: readOnly }))
+// Every response, matched or not: HSTS, a Cache-Tag, and 405 (not 404) for a method a path lacks;
+// then the data the worker reads from its static assets, once per isolate.
+app.use(transportSecurity, routeTag, methodNotAllowed({ app, onMethodNotAllowed: readOnly }), loadStaticData)
 
 // /v1/*, /openapi.json, /oembed: the JSON API and what /openapi.json describes
 app.route('/', api)

@@ -85,15 +85,15 @@ export const openApiDoc = (): RouteDoc => ({
   path: '/openapi.json',
   operationId: 'getOpenApi',
   summary: 'This OpenAPI 3.1 document',
-  description: 'Every route, parameter, response, header and error of this service, generated at build time from the schemas that validate the requests. `servers` names the origin that answered.',
+  description: 'Every route, parameter, response, header and error of this service, generated at build time from the schemas that validate the requests; a static file, so `servers` is this origin, relative.',
   tag: 'meta',
   responses: {
     200: {
       description: 'The document',
       content: { 'application/json': { schema: v.looseObject({ openapi: v.literal('3.1.0') }) } },
-      headers: ['ETag', 'CacheControl'],
+      headers: ['ETag', 'ScriptCacheControl'],
     },
-    304: notModified(),
+    304: { ...notModified(), headers: ['ETag', 'ScriptCacheControl'] },
   },
 })
 
@@ -104,7 +104,7 @@ export const ROUTES: RouteDoc[] = [
   ...imageDocs(), ...scriptDocs(),
 ]
 
-/** The OpenAPI 3.1 document; the worker adds `servers` and `info.contact.url` for the origin it answers on. */
+/** The OpenAPI 3.1 document: a static file, so its server is relative, the origin it is served from (OpenAPI 3.1 §4.8.5). */
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {}
   for (const route of ROUTES) (paths[route.path] ??= {})[route.method] = operation(route)
@@ -118,12 +118,12 @@ export function openApiDocument() {
       description:
         "Verified facts of Xiaomi's smart electric-vehicle launch (2021-04-01). Every fact carries a verbatim evidence span of the source document. Errors are RFC 9457 problem details. Every answer is public: no authentication, CORS open to any origin, no cookies. " +
         'The facts, cards and source are signed (RFC 9421 HTTP Message Signatures over an RFC 9530 Content-Digest, Ed25519) by a key of GET /.well-known/http-message-signatures-directory.',
-      // The worker adds contact.url, its own home page, as it adds servers: the origin is known only then.
       contact: { name: 'xiaomi-ev-card' },
       license: { name: 'MIT', identifier: 'MIT' },
     },
     // Public, read-only data: no operation needs credentials.
     security: [],
+    servers: [{ url: '/' }],
     tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     paths,
     components: { schemas, headers },

@@ -19,7 +19,7 @@ export interface SnippetOptions {
   cards: Record<string, SnippetCard>
 }
 
-/** What a snippet states of one card (dist/cards.json has it). */
+/** What a snippet states of one card (dist/public/data/cards.json has it). */
 export interface SnippetCard {
   /** The card image's text alternative. */
   alt: string
@@ -32,7 +32,7 @@ export interface SnippetCard {
   frameHeight: number
 }
 
-/** A card's key in the catalogue, dist/cards.json, "<lang>|<variant>" or "<lang>|<variant>:<fact>":
+/** A card's key in the catalogue, dist/public/data/cards.json, "<lang>|<variant>" or "<lang>|<variant>:<fact>":
  *  the build writes it (scripts/images.mjs), the worker reads it (src/card/catalogue.ts). `fact`
  *  only where the variant picks one (factOf). */
 export const cardKey = (lang: Lang, variant: Variant, fact: string | undefined) => `${lang}|${variant}${fact ? `:${fact}` : ''}`

@@ -11,7 +11,7 @@ export const VARIANT_TABLE = card.variants as Record<Variant, VariantRule>
 /** The figure a card is keyed by: a stat-like card's (its default when none is asked), else none. */
 export const factOf = (variant: Variant, fact?: string) => (picksFact(variant) ? (fact ?? VARIANT_TABLE[variant].figures[0]) : undefined)
 
-/** A variant's one height in CSS px, or undefined when it grows with its text (measured, dist/cards.json). */
+/** A variant's one height in CSS px, or undefined when it grows with its text (measured, dist/public/data/cards.json). */
 export const fixedHeight = (variant: Variant) => VARIANT_TABLE[variant].height
 
 /** The variants of one height, which pages reserve before the card arrives. */

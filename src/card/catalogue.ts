@@ -1,13 +1,14 @@
-// The card catalogue, dist/cards.json, written by the build (scripts/images.mjs): every card the
+// The card catalogue, /data/cards.json, written by the build (scripts/images.mjs): every card the
 // API can show, with the model /v1/card serves and every embed renders, its image files (drawn at
 // build time into dist/public/img under content-hashed names), their alt text, the card's facts as
-// text, and its height. Routes read cards here; none builds a model on a request.
+// text, and its height. Routes read cards here; none builds a model on a request. It is a static
+// asset the worker reads once per isolate (src/lib/static-data.ts).
 import type { Context } from 'hono'
-import catalogue from '../../dist/cards.json'
 import type { CardModel, Lang, Theme } from '../../widget/card-model'
 import { cardKey } from '../../widget/snippets'
 import { factOf, type Variant } from '../../widget/variants'
 import { resolveLang } from '../lib/params'
+import { staticData } from '../lib/static-data'
 
 export type Shape = 'card' | 'share'
 
@@ -31,19 +32,19 @@ export interface CatalogueCard {
   images: Record<'light' | 'dark', Record<Shape, ImageFile>>
 }
 
-const cards = catalogue.cards as Record<string, CatalogueCard>
-const widths = catalogue.widths
+const cards = () => staticData.catalogue.cards as Record<string, CatalogueCard>
+const widths = () => staticData.catalogue.widths
 
 /** One card; where the variant picks a figure, without one it is the variant's default. */
 export function cardOf(lang: Lang, variant: Variant, fact?: string): CatalogueCard {
   const key = cardKey(lang, variant, factOf(variant, fact))
-  const card = cards[key]
-  if (!card) throw new Error(`dist/cards.json has no card ${key}: run npm run build`)
+  const card = cards()[key]
+  if (!card) throw new Error(`the catalogue has no card ${key}: run npm run build`)
   return card
 }
 
 /** Every card, by its catalogue key (cardKey). */
-export const everyCard = () => Object.entries(cards)
+export const everyCard = () => Object.entries(cards())
 
 /** The card a validated query names, its language resolved once: the explicit `lang` (the schema
  *  matched it), else Accept-Language, in which case the answer varies by it. */
@@ -63,10 +64,11 @@ export const imageEtag = (file: ImageFile) => `"${file.path.replace(/^.*-|\.png$
 export function heightAt(card: CatalogueCard, width: number): number {
   const { height } = card
   if (typeof height == 'number') return height
-  const below = widths.filter((w) => w <= width).at(-1) ?? widths[0]
-  const above = widths.find((w) => w >= width) ?? widths.at(-1)!
+  const measured = widths()
+  const below = measured.filter((w) => w <= width).at(-1) ?? measured[0]
+  const above = measured.find((w) => w >= width) ?? measured.at(-1)!
   return Math.max(height[below], height[above])
 }
 
 /** Its height in the widest frame, which the snippets' iframe and AMP heights state. */
-export const fullWidthHeight = (card: CatalogueCard) => heightAt(card, widths.at(-1)!)
+export const fullWidthHeight = (card: CatalogueCard) => heightAt(card, widths().at(-1)!)

@@ -1,12 +1,12 @@
 import * as v from 'valibot'
-// Minified from widget/card.css by scripts/build.mjs: the card's own colours, for the contrast checks.
-import cardCss from '../../dist/card.css'
+// widget/card.css's colours, read by scripts/build.mjs, for the contrast checks.
+import schemes from '../../dist/card-schemes.json'
 import { STYLE_PARAMS, FONT_HELP, COLOR_HELP, RADIUS_HELP, contrastProblems, malformed, type CardStyle, type StyleParam } from '../../widget/card-style'
-import { readTokens } from '../../widget/card-tokens'
+import type { readTokens } from '../../widget/card-tokens'
 import type { Theme } from '../../widget/card-model'
 
 /** The card's own colours in light and dark, as card.css declares them. */
-export const CARD_SCHEMES = readTokens(cardCss)
+export const CARD_SCHEMES = schemes as ReturnType<typeof readTokens>
 
 const HELP: Record<StyleParam, string> = { radius: RADIUS_HELP, font: FONT_HELP, accent: COLOR_HELP, text: COLOR_HELP, muted: COLOR_HELP, background: COLOR_HELP, border: COLOR_HELP }
 

@@ -7,20 +7,18 @@ import { card } from './card'
 import { cardFragment } from './card-fragment'
 import { facts } from './facts'
 import { oembed } from './oembed'
-import { openApi } from './openapi'
 import { DIRECTORY_PATH, SIGNING, signingKeyDirectory } from './signing-keys'
 import { sourceApi } from './source'
 
-/** The JSON API, the server-side card and oEmbed, all described in /openapi.json (src/openapi.ts);
- *  unsigned (bench/signing.mjs measures the signatures against it). */
+/** The JSON API, the server-side card and oEmbed, all described in /openapi.json (src/openapi.ts,
+ *  a static asset); unsigned (bench/signing.mjs measures the signatures against it). */
 export const apiRoutes = routeFamily(
-  { paths: ['/v1/*', '/openapi.json', '/oembed', DIRECTORY_PATH], use: [apiSecurity, publicCors, etags] },
+  { paths: ['/v1/*', '/oembed', DIRECTORY_PATH], use: [apiSecurity, publicCors, etags] },
   facts,
   card,
   cardFragment,
   sourceApi,
   oembed,
-  openApi,
   signingKeyDirectory,
 )
 

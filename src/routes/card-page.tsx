@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
-// The page's stylesheet (the card's own, widget/card.css, then src/pages/card.css) and its CSP hash, from the build.
+// The page's own rules (src/pages/card.css) and the CSP hash of its sheet, from the build.
 import styles from '../../dist/pages.json'
+import cardCss from '../../dist/card.css'
 import { Card } from '../../widget/Card'
 import { LANGS, type CardModel, type Lang, type Theme } from '../../widget/card-model'
 import { cardUrl } from '../../widget/snippets'
@@ -144,7 +145,7 @@ const fill = (pattern: string, n: preact.ComponentChildren) => {
 // In the card's language when the reader asked for one we serve, else the negotiated one. English
 // gives each problem as the API words it; the others name the parameter (code) in their own words.
 function ErrorPage({ lang, problems }: { lang: Lang; problems: { name: string; reason: string }[] }) {
-  const t = ui[lang].cardError
+  const t = ui()[lang].cardError
   return (
     <Document lang={lang} title={t.title} css={styles.cardError.css}>
       <main>
@@ -162,6 +163,9 @@ function ErrorPage({ lang, problems }: { lang: Lang; problems: { name: string; r
   )
 }
 
+/** The page's stylesheet: the card's own, then the page's rules. */
+const sheetOfCard = { css: cardCss + styles.card.css, hash: styles.card.hash }
+
 type CardPageVars = { Variables: { card: ReturnType<typeof parseCardPageQuery>; css: string; cssHash: string } }
 
 /** The query, and the stylesheet it needs: the card's, with the publisher's style as the card's custom
@@ -169,7 +173,7 @@ type CardPageVars = { Variables: { card: ReturnType<typeof parseCardPageQuery>; 
 const parseQueryAndStyle = createMiddleware<CardPageVars>(async (c, next) => {
   const card = parseCardPageQuery(new URL(c.req.url).searchParams)
   const style = card.success ? styleDeclarations(pickStyle(card.query)) : ''
-  const sheet = !card.success ? styles.cardError : style ? { css: `${styles.card.css}main{${style}}` } : styles.card
+  const sheet = !card.success ? styles.cardError : style ? { css: `${sheetOfCard.css}main{${style}}` } : sheetOfCard
   c.set('card', card)
   c.set('css', sheet.css)
   c.set('cssHash', 'hash' in sheet ? sheet.hash : await cspHash(sheet.css))
@@ -218,7 +222,7 @@ export const cardPageDoc = (): RouteDoc => ({
   summary: 'The card as a page, for iframes (no JavaScript needed)',
   description:
     'The card rendered on the server, complete without JavaScript, for the iframe embed: it may be framed by any site. ' +
-      'A frame (Sec-Fetch-Dest: iframe) gets the page without its share metadata (Open Graph, Twitter, JSON-LD, oEmbed discovery), which only crawlers read. ' +
+    'A frame (Sec-Fetch-Dest: iframe) gets the page without its share metadata (Open Graph, Twitter, JSON-LD, oEmbed discovery), which only crawlers read. ' +
     'Parameters it does not know (a CMS\'s or Pym.js\'s own) are ignored; a bad or repeated known one is a small 400 page.',
   tag: 'pages',
   request: { query: cardPageQuery },

@@ -12,8 +12,11 @@ import { problemResponse } from '../lib/problem'
 export const ApiCorrection = v.object({
   date: v.pipe(v.string(), v.description('ISO 8601: when the correction was made.')),
   field: v.optional(v.pipe(v.string(), v.description('What changed: text, label, value (the formatted figure) or byline.'))),
-  what: v.pipe(v.string(), v.description('What changed, in English.')),
-  why: v.pipe(v.string(), v.description('Why, in English.')),
+  what: v.pipe(v.string(), v.description('What changed, in English, as recorded.')),
+  why: v.pipe(v.string(), v.description('Why, in English, as recorded.')),
+  translated: v.optional(
+    v.pipe(v.object({ what: v.string(), why: v.string() }), v.description('what and why translated into the response language (absent in English): a translation of the English record, which stays the reference.')),
+  ),
   before: v.string(),
   after: v.string(),
 })
@@ -64,7 +67,12 @@ function localize(fact: Fact, lang: Lang): v.InferOutput<typeof ApiFact> {
   const evidence = { ...fact.evidence, href: evidenceHref(id, fact.evidence.text, lang) }
   const own = correctionsOf([id], lang).filter((c) => c.fact === id)
   const corrections = own.length
-    ? { corrections: own.map((c) => ({ date: c.date, field: c.field, what: c.what, why: c.why, before: c.before[lang]!, after: c.after[lang]! })) }
+    ? {
+        corrections: own.map((c) => {
+          const translated = (c.translated as Partial<Record<Lang, { what: string; why: string }>> | undefined)?.[lang]
+          return { date: c.date, field: c.field, what: c.what, why: c.why, ...(translated && { translated }), before: c.before[lang]!, after: c.after[lang]! }
+        }),
+      }
     : {}
   if (fact.kind !== 'figure') {
     const quote = fact.kind === 'quote' && {

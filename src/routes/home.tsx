@@ -73,7 +73,7 @@ function Platforms({ t }: { t: UiStrings['where'] }) {
 
 function Home({ state }: { state: HomeState }) {
   const { paste: code, preview, png } = snippets(state)
-  const t = ui[state.hl].home
+  const t = ui()[state.hl].home
   // Each choice by its name, then the value the snippet writes (code). Languages are named in themselves.
   const radios = (name: string, values: readonly string[], current: string, names: Record<string, string>, own?: boolean) =>
     values.map((v) => (
@@ -110,7 +110,7 @@ function Home({ state }: { state: HomeState }) {
     >
       <header>
         {/* Links, so the choice works without script; each language named in itself. */}
-        <nav aria-label={ui[state.hl].pageLanguage} class="hl">
+        <nav aria-label={ui()[state.hl].pageLanguage} class="hl">
           {LANGS.map((l) => (
             <a key={l} href={`/?hl=${l}`} lang={l} hreflang={l} aria-current={l == state.hl ? 'page' : undefined}>
               {state.languages[l]}
@@ -206,7 +206,7 @@ function Home({ state }: { state: HomeState }) {
             </a>
           </p>
         </section>
-        <Platforms t={ui[state.hl].where} />
+        <Platforms t={ui()[state.hl].where} />
       </main>
       <footer>
         {t.api}{' '}
@@ -238,8 +238,8 @@ export const home = new Hono().get('/', security, (c) => {
   const state: HomeState = {
     origin: url.origin,
     hl: page.lang,
-    copied: ui[page.lang].home.copied,
-    contrast: ui[page.lang].home.contrast,
+    copied: ui()[page.lang].home.copied,
+    contrast: ui()[page.lang].home.contrast,
     ...card,
     pinned: { src: manifest.embed.pinned, integrity: manifest.embed.integrity },
     headlines: Object.fromEntries(LANGS.map((lang) => [lang, locales[lang].headline])) as Record<Lang, string>,

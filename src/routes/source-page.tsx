@@ -58,7 +58,7 @@ function correctionList(t: UiStrings['source'], lang: Lang): ComponentChildren {
       <h2 id="corrections">{t.corrections}</h2>
       <p>{t.record}</p>
       <ol>
-        {corrections.map((c, i) => (
+        {corrections().map((c, i) => (
           <li key={i}>
             <time dateTime={c.date}>{c.date}</time>,{' '}
             {c.fact ? <a href={`#${c.fact}`}><code>{c.fact}</code></a> : fill(t.card, field(c.card!))}
@@ -114,7 +114,7 @@ function verifySection(origin: string, t: UiStrings['source']['verify']): Compon
 export const sourcePage = new Hono().get('/source', pageSecurity({ styleSrc: [styles.source.hash], scriptSrc: ["'none'"] }), (c) => {
   const { title, publisher, published } = factSet.source
   const page = resolveLang(c, servedLang(c.req.query('hl')))
-  const t = ui[page.lang].source
+  const t = ui()[page.lang].source
   const original = factSet.source.lang
   // The commands name this origin, so the page is kept per origin.
   const origin = new URL(c.req.url).origin

@@ -57,7 +57,7 @@ const sourceDocument = () => ({
   sha256: digests.source,
   html: '/source',
   text: source,
-  corrections,
+  corrections: corrections(),
 })
 
 // A function, so the worker bundle drops it: a call at module level (problem(), notModified()) would keep it.

@@ -16,11 +16,11 @@ const readJson = (path) => JSON.parse(readFileSync(new URL(`../../${path}`, impo
 export const cardLangs = () => Object.keys(readJson('data/locale.json'))
 
 /** The card heights the build promises, every test's one source of them: the card catalogue
- *  (dist/cards.json). A fixed-height variant maps to its one height; a growing one to its height
+ *  (dist/public/data/cards.json). A fixed-height variant maps to its one height; a growing one to its height
  *  per language and frame width (measured by scripts/measure-heights.mjs). */
 export function cardHeights() {
   const heights = {}
-  for (const { model, height } of Object.values(readJson('dist/cards.json').cards))
+  for (const { model, height } of Object.values(readJson('dist/public/data/cards.json').cards))
     if (typeof height == 'number') heights[model.variant] = height
     else (heights[model.variant] ??= {})[model.lang] = height
   return heights
@@ -38,7 +38,7 @@ export function contrastWarning(refusal, lang) {
   return fill(w.warning, { colour: fill(w.yours, slots), background: fill(w.backgrounds, slots), ratio, min })
 }
 
-export const imageScale = (shape) => Object.values(readJson('dist/cards.json').cards)[0].images.light[shape].scale
+export const imageScale = (shape) => Object.values(readJson('dist/public/data/cards.json').cards)[0].images.light[shape].scale
 
 /** A port on loopback that was free a moment ago. */
 export async function freePort() {

@@ -63,7 +63,7 @@ function changePixel(png) {
 
 describe('Content Credentials on the card images', () => {
   it('every PNG of the build is Trusted with the build\'s anchor, and states what it shows, its source and date', async () => {
-    const cards = Object.values(readJson('dist/cards.json').cards)
+    const cards = Object.values(readJson('dist/public/data/cards.json').cards)
     const sourceSha256 = readJson('dist/digests.json').source
     const dataDate = readJson('data/corrections.json').corrections.map((c) => c.date).sort().at(-1)
     const files = readdirSync(IMG).filter((f) => f.endsWith('.png'))

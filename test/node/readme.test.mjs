@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 
 // The README is the newcomer's map: short, first things first, every route and every path it
-// names real, every link into docs/ alive. Run after `npm run build` (dist/openapi.json).
+// names real, every link into docs/ alive. Run after `npm run build` (dist/public/openapi.json).
 const root = new URL('../../', import.meta.url)
 const read = (path) => readFileSync(new URL(path, root), 'utf8')
 const readme = read('README.md')
@@ -36,13 +36,13 @@ test("the README's quick start is two commands that exist", () => {
 })
 
 test('every route of /openapi.json is in the README, and every route there is real', () => {
-  const { paths } = JSON.parse(read('dist/openapi.json'))
+  const { paths } = JSON.parse(read('dist/public/openapi.json'))
   // The table's first column: `GET /card.png`, `/share.png`.
   const rows = section(readme, 'The API').split('\n').filter((l) => l.startsWith('| `GET '))
   const listed = new Set(rows.flatMap((l) => [...l.split('|')[1].matchAll(/`(?:GET )?(\/[^`]*)`/g)].map((m) => m[1])))
   for (const path of Object.keys(paths)) assert.ok(listed.has(path), `${path} is served but not in the README's routes table`)
   for (const path of listed) assert.ok(Object.hasOwn(paths, path), `the README lists ${path}, which /openapi.json does not`)
-  assert.ok(Object.keys(paths).length >= 10, 'dist/openapi.json lists the routes')
+  assert.ok(Object.keys(paths).length >= 10, 'dist/public/openapi.json lists the routes')
 })
 
 test("the layout names paths that exist", () => {

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { rawData, source, factSet, corrections, locales } from '../../src/data'
+import { source, factSet, locales } from '../../src/data'
+import facts from '../../data/facts.json'
+import localeJson from '../../data/locale.json'
+import card from '../../data/card.json'
+import correctionsJson from '../../data/corrections.json'
+import ui from '../../data/ui.json'
 import { LANGS } from '../../widget/card-model'
 import { validateData } from '../../src/data/validate'
 
+// data/ as the build's check reads it.
+const rawData = { facts, locales: localeJson, card, corrections: correctionsJson, ui }
+const corrections = correctionsJson.corrections as any[]
 const clone = () => structuredClone(rawData) as { facts: any; locales: any; card: any; corrections: any; ui: any }
 const fact = (data: ReturnType<typeof clone>, id: string) => data.facts.facts.find((f: any) => f.id === id)
 

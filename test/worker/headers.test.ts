@@ -61,7 +61,6 @@ const table: Row[] = [
   { path: '/v1/card', status: 200, headers: { ...API, ...SIGNED, ...CACHED, ...NEGOTIATED, ...tag('v1-card'), 'Content-Language': 'en' } },
   // no-transform: the body must reach the client as its Content-Digest says.
   { path: '/v1/source', status: 200, headers: { ...API, ...SIGNED, ...CACHED, 'Cache-Control': `${CACHED['Cache-Control']}, no-transform`, 'Content-Digest': /^sha-256=:[A-Za-z0-9+/]{43}=:$/, ...EXPLICIT, ...tag('v1-source') } },
-  { path: '/openapi.json', status: 200, headers: { ...API, ...UNSIGNED, ...CACHED, ...EXPLICIT, ...tag('openapi-json'), 'Content-Type': /^application\/json/ } },
   { path: '/oembed?url=https%3A%2F%2Fcards.example%2Fcard', status: 200, headers: { ...API, ...UNSIGNED, ...CACHED, ...EXPLICIT, ...tag('oembed') } },
   { path: '/v1/facts?lang=xx', status: 400, headers: { ...API, ...SIGNED, ...SHORT, ...EXPLICIT, ...tag('v1-facts'), 'Content-Type': 'application/problem+json' } },
   { path: '/v1/card?variant=huge', status: 400, headers: { ...API, ...SIGNED, ...SHORT, ...EXPLICIT, ...tag('v1-card'), 'Content-Type': 'application/problem+json' } },
@@ -94,48 +93,6 @@ const table: Row[] = [
   // lang is the card's: the page's own language still follows Accept-Language.
   { path: '/?lang=zh-CN', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...NEGOTIATED, ...tag('home') } },
 ]
-
-// The widget scripts, served by the worker: cross-origin with SRI, a short life for /embed.js
-// (a deploy may change it), forever for a hashed copy; tagged apart from the data.
-const SCRIPT = {
-  ...HSTS,
-  'Content-Type': 'text/javascript; charset=utf-8',
-  'Access-Control-Allow-Origin': '*',
-  'Cross-Origin-Resource-Policy': 'cross-origin',
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Set-Cookie': null,
-  Vary: null,
-  ETag: /^"[0-9a-f]{10}"$/,
-}
-const SHORT_SCRIPT = 'public, max-age=300, stale-while-revalidate=86400, stale-if-error=86400'
-describe('widget scripts', () => {
-  it('/embed.js and /resize.js: five minutes, a day of stale, everywhere', async () => {
-    for (const name of ['embed', 'resize', 'frame', 'demo']) {
-      const res = await get(`/${name}.js`)
-      expect(res.status, name).toBe(200)
-      for (const [h, want] of Object.entries({ ...SCRIPT, 'Cache-Control': SHORT_SCRIPT, 'CDN-Cache-Control': SHORT_SCRIPT, 'Cache-Tag': `assets,asset-${name}` })) {
-        if (want === null) expect(res.headers.get(h), h).toBeNull()
-        else if (want instanceof RegExp) expect(res.headers.get(h), h).toMatch(want)
-        else expect(res.headers.get(h), h).toBe(want)
-      }
-      const again = await get(`/${name}.js`, { headers: { 'If-None-Match': res.headers.get('ETag')! } })
-      expect(again.status).toBe(304)
-    }
-  })
-
-  it('/embed.<hash>.js: immutable, the same bytes; another hash is gone', async () => {
-    const home = await (await get('/')).text()
-    const pinned = home.match(/\/embed\.[0-9a-f]{10}\.js/)![0]
-    const res = await get(pinned)
-    expect(res.status).toBe(200)
-    expect(res.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
-    expect(res.headers.get('Cache-Tag')).toBe('assets,asset-embed')
-    expect(await res.text()).toBe(await (await get('/embed.js')).text())
-    expect((await get('/embed.0123456789.js')).status).toBe(404)
-    expect((await get('/nope.js')).status).toBe(404)
-  })
-})
 
 describe('response headers', () => {
   it('never send s-maxage, which would turn off stale-while-revalidate at the edge', async () => {

@@ -1,5 +1,8 @@
-import catalogue from '../../dist/cards.json'
+import catalogue from '../../dist/public/data/cards.json'
 import { exports } from 'cloudflare:workers'
+// /openapi.json is a static asset, which asset routing serves before the worker runs: these tests
+// read the built file; test/node/static-assets.test.mjs checks it is served so.
+export { default as openApiDocument } from '../../dist/public/openapi.json'
 
 export const ORIGIN = 'https://cards.example'
 
@@ -23,7 +26,7 @@ export async function expectProblem(res: Response, status: number) {
 }
 
 /** A card's height in a frame `width` wide (by default the widest, the snippets' own), as the
- *  catalogue (dist/cards.json) states it: its one height, or the one measured at that width. */
+ *  catalogue (dist/public/data/cards.json) states it: its one height, or the one measured at that width. */
 export function cardHeight(lang: string, variant: string, width = 640): number {
   const card = Object.values(catalogue.cards as Record<string, { model: { lang: string; variant: string }; height: number | Record<string, number> }>).find(
     (c) => c.model.lang == lang && c.model.variant == variant,

@@ -3,7 +3,7 @@ import { LANGS } from '../../widget/card-model'
 import { locales } from '../../src/data'
 // One rule for the API's lang and Accept-Language and for embed.js's lang attributes.
 import { matchLang } from '../../widget/lang'
-import { ORIGIN, cardHeight, expectProblem, get, getJson } from './helpers'
+import { ORIGIN, cardHeight, expectProblem, get, getJson, openApiDocument } from './helpers'
 
 // Every tag a reader, a page or a publisher may send, and the card it gets: CLDR's likely
 // subtags and parent locales, with the script winning over the region.
@@ -120,7 +120,7 @@ describe('every language, everywhere', () => {
   })
 
   it('the OpenAPI document names the four languages and how other tags are matched', async () => {
-    const { body } = await getJson('/openapi.json')
+    const body = openApiDocument as any
     for (const path of ['/v1/facts', '/v1/facts/{id}', '/v1/card', '/card']) {
       const lang = body.paths[path].get.parameters.find((p: any) => p.name === 'lang')
       expect(lang.description, path).toContain(LANGS.join(', '))

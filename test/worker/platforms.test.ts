@@ -1,6 +1,6 @@
 // What CMSs and unfurlers ask of /oembed and /card (test/platforms/ drives the real consumers).
 import { describe, expect, it } from 'vitest'
-import catalogue from '../../dist/cards.json'
+import catalogue from '../../dist/public/data/cards.json'
 import locales from '../../data/locale.json'
 import { LANGS, VARIANTS } from '../../widget/card-model'
 import { cardHeight, expectProblem, get, getJson, ORIGIN } from './helpers'
@@ -59,19 +59,6 @@ describe('/card for bookmark cards and unfurls', () => {
       `<${ORIGIN}/oembed?url=${canonical}&format=json>; rel="alternate"; type="application/json+oembed", ` +
         `<${ORIGIN}/oembed?url=${canonical}&format=xml>; rel="alternate"; type="text/xml+oembed"`,
     )
-  })
-
-  it('serves the icon files, each a real image of its type', async () => {
-    const magic: Record<string, number[]> = { '/favicon.ico': [0, 0, 1, 0], '/apple-touch-icon.png': [0x89, 0x50, 0x4e, 0x47] }
-    for (const [path, type] of [['/favicon.svg', 'image/svg+xml'], ['/favicon.ico', 'image/x-icon'], ['/apple-touch-icon.png', 'image/png']]) {
-      const res = await get(path)
-      expect(res.status, path).toBe(200)
-      expect(res.headers.get('Content-Type')).toBe(type)
-      const bytes = new Uint8Array(await res.arrayBuffer())
-      if (magic[path]) expect([...bytes.slice(0, 4)], path).toEqual(magic[path])
-      else expect(new TextDecoder().decode(bytes)).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
-      expect((await get(path, { headers: { 'If-None-Match': res.headers.get('ETag')! } })).status).toBe(304)
-    }
   })
 })
 
