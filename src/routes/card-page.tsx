@@ -36,7 +36,7 @@ const ogLocale = (lang: Lang) => locales[lang].ogLocale
 /** A browser loading /card into a frame says so: Sec-Fetch-Dest `iframe` (or `frame`), sent by
  *  every engine (Chromium 80, Firefox 90, Safari 16.4). The reader of a frame sees the card only:
  *  the head's share metadata (Open Graph, Twitter, JSON-LD, oEmbed discovery, the other languages),
- *  more than half the page's bytes, is for crawlers and unfurlers, which fetch the page itself and
+ *  about 40 % of the page's bytes, is for crawlers and unfurlers, which fetch the page itself and
  *  never send the header. A frame gets the page without it: fewer bytes to fetch and to parse
  *  before the card shows (docs/performance.md). The answer varies by the header, so a cache keeps
  *  the two apart. */
