@@ -63,6 +63,7 @@ export const HEADERS = {
   Signature: { name: 'Signature', required: false, description: 'RFC 9421: the Ed25519 signature that Signature-Input describes. docs/provenance.md says how to verify it.', schema: { type: 'string', pattern: '^sig1=:[A-Za-z0-9+/]+=*:$' } },
   SourceLanguage: { name: 'Content-Language', required: true, description: 'The language of the source document.', schema: { type: 'string', const: 'en' } },
   Vary: { name: 'Vary', required: false, description: 'Accept-Language, sent only when that header chose the language (no lang parameter, or hl on the pages): name it and every reader shares one cache entry.', schema: { type: 'string', const: 'Accept-Language' } },
+  FrameVary: { name: 'Vary', required: true, description: 'Sec-Fetch-Dest, always: a frame (Sec-Fetch-Dest: iframe) gets the page without its share metadata. Accept-Language before it when that header chose the language.', schema: { type: 'string', enum: ['Sec-Fetch-Dest', 'Accept-Language, Sec-Fetch-Dest'] } },
   OEmbedLink: { name: 'Link', required: true, description: "The card's oEmbed endpoints, JSON and XML (RFC 8288), for consumers that read headers rather than the page's <link>s (Slack).", schema: { type: 'string', pattern: 'rel="alternate"; type="application/json\\+oembed"' } },
   ImageLocation: { name: 'Location', required: true, description: 'The immutable PNG drawn at build time, /img/<shape>-<hash>.png: image/png, cached for a year.', schema: { type: 'string', pattern: '/img/(card|share)-[0-9a-f]{12}\\.png$' } },
 } satisfies Record<string, HeaderDoc>

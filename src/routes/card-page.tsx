@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 // The page's own rules (src/pages/card.css) and the CSP hash of its sheet, from the build.
 import styles from '../../dist/pages.json'
@@ -16,7 +16,7 @@ import { PROBLEM_CACHE_CONTROL } from '../lib/cache-policy'
 import { languageHeaders, resolveLang, servedLang } from '../lib/params'
 import { styleDeclarations } from '../../widget/card-style'
 import { CARD_SCHEMES, pickStyle } from '../card/style'
-import { CARD_HEADERS, htmlResponse as html, notModified, type RouteDoc } from '../lib/route-doc'
+import { htmlResponse as html, notModified, type RouteDoc } from '../lib/route-doc'
 import { cardPageQuery, parseCardPageQuery } from '../card/query'
 
 // The browser bar and app switchers take the card's accent, as the icon does.
@@ -33,6 +33,17 @@ const description = (m: CardModel) => m.figures.map((f) => `${f.label}: ${f.valu
 // Open Graph names locales with an underscore and always a region (data/locale.json).
 const ogLocale = (lang: Lang) => locales[lang].ogLocale
 
+/** A browser loading /card into a frame says so: Sec-Fetch-Dest `iframe` (or `frame`), sent by
+ *  every engine (Chromium 80, Firefox 90, Safari 16.4). The reader of a frame sees the card only:
+ *  the head's share metadata (Open Graph, Twitter, JSON-LD, oEmbed discovery, the other languages),
+ *  about 40 % of the page's bytes, is for crawlers and unfurlers, which fetch the page itself and
+ *  never send the header. A frame gets the page without it: fewer bytes to fetch and to parse
+ *  before the card shows (docs/performance.md). The answer varies by the header, so a cache keeps
+ *  the two apart. */
+const FRAME_DESTS = new Set(['iframe', 'frame'])
+const isFramed = (c: Context) => FRAME_DESTS.has(c.req.header('Sec-Fetch-Dest') ?? '')
+const VARY_FRAME = 'Sec-Fetch-Dest'
+
 interface CardPageProps {
   card: CatalogueCard
   theme: Theme
@@ -41,11 +52,25 @@ interface CardPageProps {
   /** The same card's canonical URL in each language. */
   alternates: Record<Lang, string>
   css: string
+  /** In a frame: no share metadata, only the canonical link (frame.js reads the card's variant from it). */
+  framed: boolean
 }
 
-function CardPage({ card, theme, origin, canonical, alternates, css }: CardPageProps) {
+function CardPage({ card, theme, origin, canonical, alternates, css, framed }: CardPageProps) {
   const { model } = card
   const title = `${model.headline} · ${model.date.text}`
+  const body = (
+    // Named by the card's h1, so a page framing us keeps its landmarks unique (axe landmark-unique).
+    <main aria-labelledby="xc-h">
+      <Card model={model} theme={theme} origin="" level={1} />
+    </main>
+  )
+  if (framed)
+    return (
+      <Document lang={model.lang} title={title} css={css} scripts={[manifest.frame.pinned]} head={<link rel="canonical" href={canonical} />}>
+        {body}
+      </Document>
+    )
   const oembed = (format: 'json' | 'xml') => oembedUrl(origin, canonical, format)
   const jsonLd = {
     '@context': 'https://schema.org',
@@ -106,10 +131,7 @@ function CardPage({ card, theme, origin, canonical, alternates, css }: CardPageP
         </>
       }
     >
-      {/* Named by the card's h1, so a page framing us keeps its landmarks unique (axe landmark-unique). */}
-      <main aria-labelledby="xc-h">
-        <Card model={model} theme={theme} origin="" level={1} />
-      </main>
+      {body}
     </Document>
   )
 }
@@ -174,15 +196,18 @@ export const cardPage = new Hono<CardPageVars>().get('/card', parseQueryAndStyle
   const { lang, fact } = chosen
   const origin = new URL(c.req.url).origin
   const canonical = cardUrl({ origin, lang, variant: q.variant, fact })
-  const headers = { ...languageHeaders(chosen), Link: oembedLinkHeader(origin, canonical) }
+  const framed = isFramed(c)
+  const language = languageHeaders(chosen)
+  const vary = [language.Vary, VARY_FRAME].filter(Boolean).join(', ')
+  const headers = { ...language, Vary: vary, Link: oembedLinkHeader(origin, canonical) }
   return respondHtml(
     c,
-    `card-page|${origin}|${lang}|${q.variant}|${q.theme}|${fact ?? ''}|${c.get('cssHash')}`,
+    `card-page|${framed ? 'frame' : 'page'}|${origin}|${lang}|${q.variant}|${q.theme}|${fact ?? ''}|${c.get('cssHash')}`,
     () => {
       const url = (l: Lang) => cardUrl({ origin, lang: l, variant: q.variant, fact })
       const alternates = Object.fromEntries(LANGS.map((l) => [l, url(l)])) as Record<Lang, string>
       return renderDocument(
-        <CardPage card={chosen.card} theme={q.theme} origin={origin} canonical={url(lang)} alternates={alternates} css={css} />,
+        <CardPage card={chosen.card} theme={q.theme} origin={origin} canonical={url(lang)} alternates={alternates} css={css} framed={framed} />,
       )
     },
     headers,
@@ -197,12 +222,13 @@ export const cardPageDoc = (): RouteDoc => ({
   summary: 'The card as a page, for iframes (no JavaScript needed)',
   description:
     'The card rendered on the server, complete without JavaScript, for the iframe embed: it may be framed by any site. ' +
+    'A frame (Sec-Fetch-Dest: iframe) gets the page without its share metadata (Open Graph, Twitter, JSON-LD, oEmbed discovery), which only crawlers read. ' +
     'Parameters it does not know (a CMS\'s or Pym.js\'s own) are ignored; a bad or repeated known one is a small 400 page.',
   tag: 'pages',
   request: { query: cardPageQuery },
   responses: {
-    200: html('The card', [...CARD_HEADERS, 'OEmbedLink']),
-    304: notModified('ContentLanguage', 'Vary'),
+    200: html('The card', ['ETag', 'CacheControl', 'ContentLanguage', 'FrameVary', 'OEmbedLink']),
+    304: notModified('ContentLanguage', 'FrameVary'),
     400: html('A small page naming the bad parameters and their allowed values, or a colour that fails WCAG AA contrast', ['ProblemCacheControl']),
   },
 })

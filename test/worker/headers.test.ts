@@ -73,7 +73,9 @@ const table: Row[] = [
     path: '/card',
     status: 200,
     headers: {
-      ...PAGE, ...CACHED, ...NEGOTIATED, ...tag('card'),
+      ...PAGE, ...CACHED, ...tag('card'),
+      // A frame gets the page without its share metadata (Sec-Fetch-Dest: iframe): /card always varies by it.
+      Vary: 'Accept-Language, Sec-Fetch-Dest',
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': /^default-src 'none'; style-src 'sha256-[^']+'; script-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors \*$/,
       'X-Frame-Options': null,
@@ -81,7 +83,7 @@ const table: Row[] = [
       'Cross-Origin-Resource-Policy': 'cross-origin',
     },
   },
-  { path: '/card?lang=en&variant=compact', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...EXPLICIT, ...tag('card'), 'Content-Language': 'en' } },
+  { path: '/card?lang=en&variant=compact', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, Vary: 'Sec-Fetch-Dest', ...tag('card'), 'Content-Language': 'en' } },
   { path: '/card?theme=neon', status: 400, headers: { ...PAGE, ...UNSIGNED, ...SHORT, ...tag('card'), 'Content-Security-Policy': /frame-ancestors \*/, 'Content-Type': 'text/html; charset=utf-8' } },
   // The pages' own words follow hl, else Accept-Language (the source text itself stays English).
   { path: '/source', status: 200, headers: { ...PAGE, ...UNSIGNED, ...CACHED, ...NEGOTIATED, ...tag('source'), 'Content-Security-Policy': /script-src 'none'.*frame-ancestors 'none'/ } },

@@ -71,6 +71,34 @@ describe('GET /card', () => {
     expect(ld.isBasedOn).toMatchObject({ publisher: { name: 'Xiaomi Corporation' }, url: `${ORIGIN}/source` })
   })
 
+  it('gives a frame (Sec-Fetch-Dest: iframe) the same card without the share metadata, and varies by that header', async () => {
+    const path = '/card?lang=zh-TW&variant=stat&fact=connected-devices&theme=dark'
+    const page = await get(path)
+    const framed = await get(path, { headers: { 'Sec-Fetch-Dest': 'iframe' } })
+    const [full, lean] = [await page.text(), await framed.text()]
+    for (const res of [page, framed]) expect(res.headers.get('Vary')).toBe('Sec-Fetch-Dest')
+    // The same document but for the head's share metadata: the card, its title, its stylesheet (and
+    // the CSP hash of it), the frame script, and the canonical link frame.js reads the variant from.
+    const shared = (html: string) => html.replace(/(<\/title>)[^]*?(<style>)/, '$1$2').replace(/<link rel="canonical"[^>]*>/, '')
+    expect(shared(lean)).toBe(shared(full))
+    expect(attr(lean, /<link rel="canonical" href="([^"]+)"/)).toBe(attr(full, /<link rel="canonical" href="([^"]+)"/))
+    expect(framed.headers.get('Content-Security-Policy')).toBe(page.headers.get('Content-Security-Policy'))
+    for (const meta of ['og:title', 'twitter:card', 'application/ld+json', 'application/json+oembed', 'hreflang']) {
+      expect(full).toContain(meta)
+      expect(lean).not.toContain(meta)
+    }
+    // Each is its own cache entry, with its own validator.
+    const etag = framed.headers.get('ETag')!
+    expect(etag).not.toBe(page.headers.get('ETag'))
+    const again = await get(path, { headers: { 'Sec-Fetch-Dest': 'iframe', 'If-None-Match': etag } })
+    expect([again.status, again.headers.get('Vary')]).toEqual([304, 'Sec-Fetch-Dest'])
+    // A top-level navigation, a fetch and a crawler (which sends no Sec-Fetch-Dest) get the whole page.
+    for (const dest of ['document', 'empty']) expect(await (await get(path, { headers: { 'Sec-Fetch-Dest': dest } })).text()).toBe(full)
+    // Negotiated, it varies by both.
+    const negotiated = await get('/card?variant=compact', { headers: { 'Sec-Fetch-Dest': 'iframe', 'Accept-Language': 'zh-CN' } })
+    expect([negotiated.headers.get('Content-Language'), negotiated.headers.get('Vary')]).toEqual(['zh-CN', 'Accept-Language, Sec-Fetch-Dest'])
+  })
+
   it('is framable anywhere and allows nothing else it does not use', async () => {
     const res = await get('/card')
     const html = await res.text()
