@@ -60,8 +60,6 @@ export async function measureEdge({ runs = 7 } = {}) {
     baseline: { ...dryRun('bench/baseline/wrangler.toml', join(dir, 'baseline')), path: '/', assets: 'dist/public' },
   }
   const samples = { app: [], baseline: [] }
-  // What the bench stopped before (wrangler dev, Chromium) may still be exiting: let it go first.
-  await new Promise((resolve) => setTimeout(resolve, 3000))
   // Two unmeasured starts each: the first workerd launches also pay for loading the binary.
   for (let i = 0; i < 2; i++) for (const w of Object.values(workers)) await coldStartOnce(w.outdir, w.path, w.assets)
   for (let i = 0; i < runs; i++) for (const [name, w] of Object.entries(workers)) samples[name].push(await coldStartOnce(w.outdir, w.path, w.assets))
