@@ -14,30 +14,44 @@ export interface Answer {
   etag: string
 }
 
-/** A fraction of a 128 MB isolate, and several times every answer we have (about 1 MB). */
-const MAX_BYTES = 8 << 20
-const answers = new Map<string, Answer>()
-let bytes = 0
-// Strings are UTF-16 in V8: two bytes a code unit, near enough.
-const size = (key: string, body: string) => 2 * (key.length + body.length)
+/** A Map bounded in bytes, as `size` counts an entry, the least recently used out first: what an
+ *  isolate keeps of what its callers may vary (a query) must not grow without end. */
+export function boundedMap<V>(maxBytes: number, size: (key: string, value: V) => number) {
+  const entries = new Map<string, V>()
+  let bytes = 0
+  return {
+    /** The value kept for `key`, now the most recently used. */
+    get(key: string): V | undefined {
+      const value = entries.get(key)
+      // A Map iterates in insertion order: re-inserting keeps the oldest first.
+      if (value !== undefined && entries.delete(key)) entries.set(key, value)
+      return value
+    },
+    set(key: string, value: V) {
+      const old = entries.get(key)
+      if (old !== undefined && entries.delete(key)) bytes -= size(key, old)
+      entries.set(key, value)
+      bytes += size(key, value)
+      for (const [k, v] of entries) {
+        if (bytes <= maxBytes) break
+        entries.delete(k)
+        bytes -= size(k, v)
+      }
+    },
+  }
+}
+
+// Strings are UTF-16 in V8: two bytes a code unit, near enough. A fraction of a 128 MB isolate, and
+// several times every answer we have (about 1 MB).
+const answers = boundedMap<Answer>(8 << 20, (key, { body }) => 2 * (key.length + body.length))
 
 /** The answer for `key`, built on its first request in this isolate. */
 export function cachedAnswer(key: string, build: () => string): Answer {
   let entry = answers.get(key)
-  if (entry) {
-    // A Map iterates in insertion order: re-inserting keeps the oldest first.
-    answers.delete(key)
+  if (!entry) {
+    const body = build()
+    entry = { body, etag: `"${dataVersion}-${fnv1a(body)}"` }
     answers.set(key, entry)
-    return entry
-  }
-  const body = build()
-  entry = { body, etag: `"${dataVersion}-${fnv1a(body)}"` }
-  answers.set(key, entry)
-  bytes += size(key, body)
-  for (const [k, old] of answers) {
-    if (bytes <= MAX_BYTES) break
-    answers.delete(k)
-    bytes -= size(k, old.body)
   }
   return entry
 }

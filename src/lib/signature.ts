@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { keptAnswer, type Answer } from './cache'
+import { boundedMap, keptAnswer, type Answer } from './cache'
 
 // HTTP Message Signatures (RFC 9421) on the API's answers, with Content-Digest (RFC 9530): a reader
 // who gets an answer through a cache, an aggregator or an archive checks it against a key we publish
@@ -95,11 +95,9 @@ const contentDigest = async (body: BufferSource) => `sha-256=:${base64(await cry
  *  stored with, so readers accept signatures days old (docs/provenance.md), and a deploy (a new key
  *  or data) starts a new isolate. */
 export const SIGNATURE_REUSE_SECONDS = 300
-/** Signatures kept, by the exact signature base they sign but for its parameters. Bounded in bytes
- *  (UTF-16), the least recently used out first: a query is the caller's to vary. */
-const MAX_SIGNATURE_BYTES = 1 << 20
-const signed = new Map<string, { created: number; signature: string }>()
-let signedBytes = 0
+/** Signatures kept, by the exact signature base they sign but for its parameters: 1 MB of keys
+ *  (UTF-16), the least recently used out first, since a query is the caller's to vary. */
+const signed = boundedMap<{ created: number; signature: string }>(1 << 20, (key) => 2 * key.length)
 
 /** Signature-Input's parameters and the Signature over `components` (the base's lines, §2.5),
  *  made now or reused from the last SIGNATURE_REUSE_SECONDS. */
@@ -113,16 +111,8 @@ async function sign(key: SigningKey, components: string, ids: string, now: numbe
     const base = `${components}\n"@signature-params": ${paramsAt(now)}`
     made = { created: now, signature: base64(await crypto.subtle.sign(ED25519, key.privateKey, new TextEncoder().encode(base))) }
   }
-  // After the await, in one go, for a request that signed the same base meanwhile. A Map iterates
-  // in insertion order: re-inserting keeps the oldest first.
-  if (signed.delete(memoKey)) signedBytes -= 2 * memoKey.length
+  // After the await, in one go, for a request that signed the same base meanwhile.
   signed.set(memoKey, made)
-  signedBytes += 2 * memoKey.length
-  for (const [k] of signed) {
-    if (signedBytes <= MAX_SIGNATURE_BYTES) break
-    signed.delete(k)
-    signedBytes -= 2 * k.length
-  }
   return { params: paramsAt(made.created), signature: made.signature }
 }
 
