@@ -7,7 +7,7 @@
 // every request), what the first request for an answer in each window costs.
 // Node's WebCrypto (OpenSSL) stands in for workerd's (BoringSSL): the same operations, not the same
 // runtime. Bounded: ROUNDS × REQUESTS per route and app. Prints a table; writes nothing.
-import { readFile } from 'node:fs/promises'
+import { useBuiltStaticData } from '../scripts/built-static-data.mjs'
 import { importSource } from '../scripts/import-source.mjs'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9)
@@ -15,12 +15,11 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200)
 const PATHS = ['/v1/facts/cash-reserve?lang=en', '/v1/card?lang=en&variant=compact', '/v1/card?lang=zh-CN&variant=full', '/v1/facts?lang=en', '/v1/source']
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-const { api, apiRoutes, useStaticData, SIGNATURE_REUSE_SECONDS } = await importSource(
-  "export { api, apiRoutes } from './src/routes/api'; export { useStaticData } from './src/lib/static-data'; export { SIGNATURE_REUSE_SECONDS } from './src/lib/signature'",
+const m = await importSource(
+  "export { api, apiRoutes } from './src/routes/api'; export { STATIC_DATA, useStaticData } from './src/lib/static-data'; export { SIGNATURE_REUSE_SECONDS } from './src/lib/signature'",
 )
-// What the worker reads through its ASSETS binding (src/lib/static-data.ts), from the build.
-const json = async (path) => JSON.parse(await readFile(new URL(`../${path}`, import.meta.url), 'utf8'))
-useStaticData({ catalogue: await json('dist/public/data/cards.json'), ui: await json('data/ui.json'), corrections: await json('data/corrections.json') })
+const { api, apiRoutes, SIGNATURE_REUSE_SECONDS } = m
+await useBuiltStaticData(m)
 // Moves Date.now() on by the reuse window at every call while `fresh` is set: every signature is made anew.
 const realNow = Date.now
 let fresh = false

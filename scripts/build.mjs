@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 import { buildImages } from './images.mjs'
+import { useBuiltStaticData } from './built-static-data.mjs'
 import { staticHeaders } from './static-headers.mjs'
 import { writeAtomic } from './write-atomic.mjs'
 import { importSource } from './import-source.mjs'
@@ -118,10 +119,11 @@ export async function buildAssets() {
   await writeAtomic(at('dist/card-schemes.json'), JSON.stringify(readTokens(cardCss)) + '\n')
   await publish('/card.css', cardCss, { tag: 'card-css' })
   await publish(`/card.${shortHash(cardCss)}.css`, cardCss, { tag: 'card-css', pinned: true })
-  const images = await buildImages()
-  // Data the worker reads through its ASSETS binding (src/lib/static-data.ts), public like the rest.
-  published.push({ path: '/data/cards.json', policy: { tag: 'catalogue' } })
+  // Data the worker reads through its ASSETS binding (src/lib/static-data.ts), public like the rest;
+  // the images read the corrections, and write the catalogue.
   for (const name of ['ui', 'corrections']) await publish(`/data/${name}.json`, JSON.stringify(await readJson(`data/${name}.json`)) + '\n', { tag: name })
+  const images = await buildImages()
+  published.push({ path: '/data/cards.json', policy: { tag: 'catalogue' } })
   await writeAtomic(at('dist/manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
   return { manifest, images }
 }
@@ -182,8 +184,9 @@ export async function buildPageStyles() {
 // The OpenAPI document, from the schemas that validate each route (src/openapi.ts): a static
 // asset, so the worker carries neither it nor a schema-to-document generator.
 export async function buildOpenApi() {
-  const { openApiDocument, useStaticData } = await importSource("export * from './src/openapi.ts'; export { useStaticData } from './src/lib/static-data'")
-  useStaticData({ catalogue: await readJson('dist/public/data/cards.json'), ui: await readJson('data/ui.json'), corrections: await readJson('data/corrections.json') })
+  const m = await importSource("export * from './src/openapi.ts'; export { STATIC_DATA, useStaticData } from './src/lib/static-data'")
+  await useBuiltStaticData(m)
+  const { openApiDocument } = m
   await publish('/openapi.json', JSON.stringify(openApiDocument()) + '\n', { tag: 'openapi' })
 }
 

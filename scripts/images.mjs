@@ -13,6 +13,7 @@
 import { contentCredentials } from './content-credentials.mjs'
 import { importSource } from './import-source.mjs'
 import { writeAtomic } from './write-atomic.mjs'
+import { useBuiltStaticData } from './built-static-data.mjs'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
@@ -48,7 +49,7 @@ export const loadModules = () =>
     export { CardImage, ShareImage, SHARE } from './widget/CardImage'
     export { readTokens } from './widget/card-tokens'
     export { cardKey } from './widget/snippets'
-    export { useStaticData } from './src/lib/static-data'`)
+    export { STATIC_DATA, useStaticData } from './src/lib/static-data'`)
 
 /** A Preact element tree as the plain { type, props } objects satori reads, components called. */
 export function plain(node) {
@@ -112,7 +113,7 @@ async function subsetFonts(font, lang, chars) {
 export async function buildImages() {
   const started = performance.now()
   const m = await loadModules()
-  m.useStaticData({ corrections: JSON.parse(await readFile(at('data/corrections.json'), 'utf8')) })
+  await useBuiltStaticData(m, ['corrections'])
   const tokens = m.readTokens(await readFile(at('widget/card.css'), 'utf8'))
   const renderer = ['satori', '@resvg/resvg-js', 'subset-font', 'sharp'].map((p) => `${p}@${version(p)}`).join(' ')
   // Heights: a fixed-height variant has one (widget/variants.ts), a growing one's were measured per
