@@ -90,12 +90,12 @@ const shortHash = (bytes) => createHash('sha256').update(bytes).digest('hex').sl
 /** A file for dist/public, and how its headers are chosen (scripts/static-headers.mjs). */
 const published = []
 async function publish(path, bytes, policy) {
+  await mkdir(new URL('.', at(`dist/public${path}`)), { recursive: true })
   await writeAtomic(at(`dist/public${path}`), bytes)
   published.push({ path, policy })
 }
 
 export async function buildAssets() {
-  await mkdir(at('dist/public/'), { recursive: true })
   const manifest = {}
   for (const [name, entry] of [
     ['embed', 'widget/embed.tsx'], // the script embed, on publishers' pages
